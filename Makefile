@@ -1,0 +1,25 @@
+# Kong Identity Operator — developer entry points. `make help` lists them.
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIG ?= Debug
+SLN := KongIdentityOperator.sln
+RESULTS := artifacts/test-results
+
+.PHONY: help build test format format-check
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+build: ## Build the whole solution (warnings are errors)
+	$(DOTNET) build $(SLN) -c $(CONFIG) -nologo
+
+test: ## Run every test, write TRX files and print "N passed, N failed, N skipped"
+	rm -rf $(RESULTS)
+	$(DOTNET) test --solution $(SLN) -c $(CONFIG) --results-directory $(abspath $(RESULTS)) --report-xunit-trx --no-progress; \
+	  status=$$?; scripts/test-summary.sh $(RESULTS) && exit $$status
+
+format: ## Apply dotnet format to the solution
+	$(DOTNET) format $(SLN)
+
+format-check: ## Fail when dotnet format would change something
+	$(DOTNET) format $(SLN) --verify-no-changes

@@ -1,0 +1,4 @@
+namespace KongIdentityOperator.Konnect;
+
+/// <summary>Marker for the Konnect client assembly.</summary>
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+Console.WriteLine("Kong Identity Operator: not built yet");
+return 1;
