@@ -5,7 +5,7 @@ CONFIG ?= Debug
 SLN := KongIdentityOperator.sln
 RESULTS := artifacts/test-results
 
-.PHONY: help build test format format-check
+.PHONY: help build test format format-check manifests
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -23,3 +23,6 @@ format: ## Apply dotnet format to the solution
 
 format-check: ## Fail when dotnet format would change something
 	$(DOTNET) format $(SLN) --verify-no-changes
+
+manifests: ## Generate config/crds from the C# entity types
+	$(DOTNET) run --project tools/KongIdentityOperator.Manifests -c $(CONFIG) -- config/crds

@@ -1,0 +1,24 @@
+using k8s.Models;
+using KongIdentityOperator.Runtime.Entities;
+using KongIdentityOperator.Runtime.Entities.Attributes;
+
+namespace KongIdentityOperator.Entities;
+
+/// <summary>A custom claim of an auth server (<c>/v1/auth-servers/{id}/claims</c>).</summary>
+[KubernetesEntity(Group = EntityGroup.Group, ApiVersion = EntityGroup.Version, Kind = "Claim", PluralName = "claims")]
+[KubernetesEntityShortNames("kicl")]
+[KubernetesEntityCategories(EntityGroup.Category)]
+[Description("Claim is a custom token claim of a Kong Identity auth server.")]
+[AdditionalPrinterColumn("Claim", "string", ".spec.name")]
+[AdditionalPrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
+[AdditionalPrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Priority = 1)]
+[AdditionalPrinterColumn("Konnect ID", "string", ".status.id")]
+[AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
+public sealed class Claim : CustomKubernetesEntity<ClaimSpec, ClaimStatus>
+{
+    public Claim()
+    {
+        ApiVersion = EntityGroup.ApiVersion;
+        Kind = "Claim";
+    }
+}

@@ -1,0 +1,27 @@
+using KongIdentityOperator.Runtime.Entities.Attributes;
+
+namespace KongIdentityOperator.Entities;
+
+[Description("Where and how the client's credentials are written.")]
+public sealed class ClientSecretOutput
+{
+    [Length(1, 253)]
+    [Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")]
+    [Description("Name of the Secret (same namespace). Default: <client name>-credentials.")]
+    public string? Name { get; set; }
+
+    [Description("Key names in the Secret.")]
+    public ClientSecretKeys? Keys { get; set; }
+
+    [PropertyLimits(-1, 32)]
+    [Description("Extra labels on the Secret (the Client's own labels are never copied: GitOps tools would prune the Secret).")]
+    public IDictionary<string, string>? Labels { get; set; }
+
+    [PropertyLimits(-1, 32)]
+    [Description("Extra annotations on the Secret.")]
+    public IDictionary<string, string>? Annotations { get; set; }
+
+    [Pattern("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")]
+    [Description("Rotate the client secret on this period (a Go duration, at least 1h, e.g. 720h). Omitted: rotate only when the annotation identity.konghq.com/rotate-secret changes.")]
+    public string? RotationPeriod { get; set; }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using KongIdentityOperator.Runtime.Entities.Attributes;
+
+namespace KongIdentityOperator.Entities;
+
+/// <summary>Where and as whom to call Konnect. Omitted fields fall back to the operator's defaults.</summary>
+[ValidationRule("!(has(self.region) && has(self.serverURL))", "region and serverURL are mutually exclusive: set one of them")]
+public sealed class KonnectSettings
+{
+    [ValidationRule("self == oldSelf", "konnect.region is immutable: the object cannot move between regions")]
+    [Description("Konnect region (us, eu, au, me, in, sg); the API host is https://<region>.api.konghq.com. Default: the operator's default region (us).")]
+    public KonnectRegion? Region { get; set; }
+
+    [JsonPropertyName("serverURL")]
+    [Pattern("^https?://[^\\s/]+(/.*)?$")]
+    [Length(1, 512)]
+    [ValidationRule("self == oldSelf", "konnect.serverURL is immutable: the object cannot move between Konnect servers")]
+    [Description("Konnect API base URL, instead of a region (e.g. for a private Konnect endpoint).")]
+    public string? ServerUrl { get; set; }
+
+    [Description("Secret in the same namespace holding a Konnect personal (kpat_) or system-account (spat_) token; key defaults to \"token\". Omitted: the operator's default token.")]
+    public SecretKeyReference? TokenSecretRef { get; set; }
+}
