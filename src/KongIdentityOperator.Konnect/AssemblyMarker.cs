@@ -1,4 +1,0 @@
-namespace KongIdentityOperator.Konnect;
-
-/// <summary>Marker for the Konnect client assembly.</summary>
-internal static class AssemblyMarker;

@@ -1,0 +1,8 @@
+namespace KongIdentityOperator.Konnect.CoreEntities;
+
+/// <summary>Gateway services of a control plane: <c>/v2/control-planes/{cp}/core-entities/services</c>.</summary>
+public interface IGatewayServicesApi
+{
+    /// <summary>Gets a service by id or name, or <see langword="null"/> on 404.</summary>
+    Task<GatewayService?> GetAsync(string controlPlaneId, string serviceIdOrName, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using KongIdentityOperator.Konnect.Errors;
+using KongIdentityOperator.Konnect.RateLimiting;
+
+namespace KongIdentityOperator.Konnect.Http;
+
+/// <summary>
+/// Sends one Konnect call for one connection: builds the URL from the server URL and route, sets the Bearer token on
+/// the request (never on the shared client), serializes the body, and turns a non-2xx answer into a
+/// <see cref="KonnectApiException"/> whose texts hold neither the token nor any secret of the request.
+/// </summary>
+internal sealed class KonnectTransport(HttpClient http, KonnectConnection connection, KonnectClientOptions options, TimeProvider time)
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptProblemJson = new("application/problem+json");
+
+    private readonly string _baseUrl = connection.ServerUrl.AbsoluteUri.TrimEnd('/');
+    private readonly KonnectRateLimitKey _rateLimitKey = KonnectRateLimitKey.For(connection);
+
+    /// <summary>Sends and deserializes a 2xx answer.</summary>
+    public async Task<TResult> SendAsync<TResult>(
+        HttpMethod method, KonnectRoute route, QueryBuilder? query, RequestBody? body, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, route, query, body, allowNotFound: false, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, method, route, resultType, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends and returns the status and raw body of a 2xx answer, for callers that need both.</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body)> SendForBytesAsync(
+        HttpMethod method, KonnectRoute route, RequestBody? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, route, null, body, allowNotFound: false, cancellationToken).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Deserializes a body read by <see cref="SendForBytesAsync"/>.</summary>
+    public static TResult Deserialize<TResult>(byte[] body, JsonTypeInfo<TResult> resultType, HttpMethod method, KonnectRoute route)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, resultType)
+                ?? throw new InvalidDataException($"Konnect {method} {route.Template} answered without a body.");
+        }
+        catch (JsonException invalid)
+        {
+            throw Unreadable(method, route, invalid);
+        }
+    }
+
+    /// <summary>GETs one object, or <see langword="null"/> on 404.</summary>
+    public async Task<TResult?> GetOrNullAsync<TResult>(KonnectRoute route, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        using var response = await SendAsync(HttpMethod.Get, route, null, null, allowNotFound: true, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await ReadAsync(response, HttpMethod.Get, route, resultType, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>DELETEs; <see langword="false"/> on 404.</summary>
+    public async Task<bool> DeleteAsync(KonnectRoute route, QueryBuilder? query, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, route, query, null, allowNotFound: true, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode != HttpStatusCode.NotFound;
+    }
+
+    /// <summary>Sends and returns the 2xx (or, when allowed, 404) answer; throws <see cref="KonnectApiException"/> otherwise.</summary>
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, KonnectRoute route, QueryBuilder? query, RequestBody? body, bool allowNotFound, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(_baseUrl + route.Path + query, UriKind.Absolute));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
+        request.Headers.Accept.Add(AcceptJson);
+        request.Headers.Accept.Add(AcceptProblemJson);
+        request.Options.Set(KonnectRequestState.Key, new KonnectRequestState(route.Template, _rateLimitKey));
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body.Utf8Json) { Headers = { ContentType = JsonMediaType } };
+        }
+
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ToExceptionAsync(response, method, route, body, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<KonnectApiException> ToExceptionAsync(
+        HttpResponseMessage response, HttpMethod method, KonnectRoute route, RequestBody? body, CancellationToken cancellationToken)
+    {
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        IEnumerable<string> secrets = body is null ? [connection.Token] : [.. SecretFields.Collect(body.Utf8Json), connection.Token];
+        return KonnectErrorParser.Parse(
+            response.StatusCode,
+            response.ReasonPhrase,
+            content,
+            method.Method,
+            route.Template,
+            RetryAfterHeader.ForResponse(response, time.GetUtcNow(), options.DefaultRetryAfter),
+            new TextScrubber(secrets));
+    }
+
+    private static async Task<TResult> ReadAsync<TResult>(
+        HttpResponseMessage response, HttpMethod method, KonnectRoute route, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(resultType, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException($"Konnect {method} {route.Template} answered {(int)response.StatusCode} without a body.");
+        }
+        catch (JsonException invalid)
+        {
+            throw Unreadable(method, route, invalid);
+        }
+    }
+
+    // The message of a JsonException names paths and positions, never values, so it is safe to pass on.
+    private static InvalidDataException Unreadable(HttpMethod method, KonnectRoute route, JsonException invalid) =>
+        new($"Konnect {method} {route.Template} answered with a body this client cannot read: {invalid.Message}", invalid);
+}

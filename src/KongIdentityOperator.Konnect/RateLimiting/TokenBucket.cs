@@ -1,0 +1,94 @@
+namespace KongIdentityOperator.Konnect.RateLimiting;
+
+/// <summary>
+/// A token bucket for one key, kept as a generic cell rate (GCRA): each caller reserves the next slot under a
+/// short lock and is told how long to wait; nobody waits while holding the lock, and slots are handed out in
+/// arrival order, which keeps it fair under concurrency. A pause (server says 0 remaining, or 429) moves every
+/// later slot past the pause.
+/// </summary>
+internal sealed class TokenBucket
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly long _origin;
+    private readonly int _burst;
+    private int _limitPerMinute;
+    private TimeSpan _interval;
+    private TimeSpan _theoreticalArrival;
+    private TimeSpan _pausedUntil;
+    private long _calls;
+    private long _rateLimited;
+    private TimeSpan _timeWaiting;
+
+    public TokenBucket(TimeProvider time, int limitPerMinute, int burst)
+    {
+        _time = time;
+        _origin = time.GetTimestamp();
+        _burst = burst;
+        SetLimit(limitPerMinute);
+    }
+
+    /// <summary>Takes the next slot and returns how long the caller must wait before sending.</summary>
+    public TimeSpan Reserve()
+    {
+        lock (_gate)
+        {
+            var now = Now;
+            var start = Max(now, _pausedUntil);
+            var arrival = Max(_theoreticalArrival, start);
+            var allowedAt = Max(arrival - (_interval * (_burst - 1)), start);
+            _theoreticalArrival = arrival + _interval;
+            _calls++;
+            var wait = allowedAt - now;
+            _timeWaiting += wait;
+            return wait;
+        }
+    }
+
+    /// <summary>Applies what an answer announced: a new per-minute limit, and a pause when nothing remains.</summary>
+    public void Observe(RateLimitHeaders headers, TimeSpan defaultReset)
+    {
+        lock (_gate)
+        {
+            if (headers.LimitPerMinute is > 0 and var limit && limit != _limitPerMinute)
+            {
+                SetLimit(limit);
+            }
+
+            if (headers.Remaining == 0)
+            {
+                PauseFor(headers.Reset ?? defaultReset);
+            }
+        }
+    }
+
+    /// <summary>Counts a 429 and pauses the key for the time the server asked for.</summary>
+    public void OnRateLimited(TimeSpan pause)
+    {
+        lock (_gate)
+        {
+            _rateLimited++;
+            PauseFor(pause);
+        }
+    }
+
+    public KonnectRateLimitCounters Snapshot(KonnectRateLimitKey key)
+    {
+        lock (_gate)
+        {
+            return new KonnectRateLimitCounters(key, _calls, _rateLimited, _timeWaiting, _limitPerMinute);
+        }
+    }
+
+    private TimeSpan Now => _time.GetElapsedTime(_origin);
+
+    private void SetLimit(int limitPerMinute)
+    {
+        _limitPerMinute = limitPerMinute;
+        _interval = TimeSpan.FromMinutes(1) / limitPerMinute;
+    }
+
+    private void PauseFor(TimeSpan pause) => _pausedUntil = Max(_pausedUntil, Now + pause);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
