@@ -1,0 +1,65 @@
+using System.Net;
+using KongIdentityOperator.Runtime.Builder;
+using KongIdentityOperator.Runtime.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KongIdentityOperator.Runtime.Hosting;
+
+/// <summary>
+/// A small Kestrel server beside the operator for probes and scraping: <c>/healthz</c> (the process serves),
+/// <c>/readyz</c> (caches synced) and <c>/metrics</c> (Prometheus text).
+/// </summary>
+internal sealed class EndpointHostedService(
+    OperatorSettings settings,
+    Readiness readiness,
+    MetricsRegistry metrics,
+    OperatorEndpoints endpoints) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!settings.Endpoints.Enabled)
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(settings.Endpoints.BindAddress), settings.Endpoints.Port));
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", () => readiness.IsReady
+            ? Results.Text("ok")
+            : Results.Text($"caches not synced: {string.Join(", ", readiness.Unsynced)}", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/metrics", () => Results.Text(metrics.Export(), PrometheusTextWriter.ContentType));
+        await app.StartAsync(cancellationToken);
+        _app = app;
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        endpoints.BaseAddress = address is null ? null : new Uri(address);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace KongIdentityOperator.Runtime.Watcher;
+
+/// <summary>The kind-independent face of an informer, for hosting and readiness.</summary>
+internal interface IResourceInformer
+{
+    string Kind { get; }
+
+    bool HasSynced { get; }
+
+    /// <summary>Starts the watch loops in the background and returns.</summary>
+    void Start(CancellationToken cancellationToken);
+
+    /// <summary>Stops the watch loops and waits for them to end.</summary>
+    Task StopAsync();
+}

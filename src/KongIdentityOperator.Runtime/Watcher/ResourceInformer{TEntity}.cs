@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using k8s;
+using k8s.Models;
+using KongIdentityOperator.Runtime.Builder;
+using KongIdentityOperator.Runtime.Cache;
+using KongIdentityOperator.Runtime.Client;
+using KongIdentityOperator.Runtime.Entities;
+using KongIdentityOperator.Runtime.Entities.Attributes;
+using KongIdentityOperator.Runtime.Queue;
+using Microsoft.Extensions.Logging;
+
+namespace KongIdentityOperator.Runtime.Watcher;
+
+/// <summary>
+/// The one watch and cache of a kind in this process (controller-runtime's shared informer): one watcher per
+/// watched namespace (or one for all), feeding an <see cref="EntityCache{TEntity}"/> and fanning every real change
+/// out to subscribers (controllers of the kind and secondary watches mapping it to other kinds).
+/// </summary>
+internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWatchHandler<TEntity>
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
+{
+    private readonly ILogger _logger;
+    private readonly IReadOnlyList<ResourceWatcher<TEntity>> _watchers;
+    private readonly ConcurrentDictionary<string, byte> _listed = new(StringComparer.Ordinal);
+    private readonly Lock _subscribersLock = new();
+    private Action<EntityChange<TEntity>>[] _subscribers = [];
+    private CancellationTokenSource? _stopping;
+    private Task _running = Task.CompletedTask;
+
+    public ResourceInformer(
+        IKubernetesClient client,
+        InformerOptions<TEntity> options,
+        OperatorSettings settings,
+        TimeProvider time,
+        ILogger<ResourceInformer<TEntity>> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        _logger = logger;
+        Kind = EntityApiInfo.For<TEntity>().Kind;
+        Cache = new EntityCache<TEntity>(options.KeepObjects, options.Indexers);
+        var watcherSettings = new WatcherSettings(new ExponentialBackoff(settings.WatchBackoffBase, settings.WatchBackoffMax), settings.WatchTimeout);
+        var clusterScoped = typeof(TEntity).GetCustomAttribute<EntityScopeAttribute>()?.Scope == EntityScope.Cluster;
+        string?[] namespaces = clusterScoped || settings.Namespaces.Count == 0 ? [null] : [.. settings.Namespaces.Distinct(StringComparer.Ordinal)];
+        _watchers = [.. namespaces.Select(ns => new ResourceWatcher<TEntity>(client, ns, options.LabelSelector, watcherSettings, this, time, logger))];
+    }
+
+    public string Kind { get; }
+
+    public EntityCache<TEntity> Cache { get; }
+
+    public bool HasSynced => Cache.HasSynced;
+
+    /// <summary>List requests made by all watchers (diagnostics and tests).</summary>
+    public int Lists => _watchers.Sum(w => w.Lists);
+
+    /// <summary>Watch requests made by all watchers (diagnostics and tests).</summary>
+    public int Watches => _watchers.Sum(w => w.Watches);
+
+    /// <summary>Registers a handler for every real change (not for re-deliveries of a version already cached).</summary>
+    public void Subscribe(Action<EntityChange<TEntity>> handler)
+    {
+        lock (_subscribersLock)
+        {
+            _subscribers = [.. _subscribers, handler];
+        }
+    }
+
+    public void Start(CancellationToken cancellationToken)
+    {
+        if (_stopping is not null)
+        {
+            return;
+        }
+
+        _stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = _stopping.Token;
+        _running = Task.WhenAll(_watchers.Select(w => Task.Run(() => w.RunAsync(token), CancellationToken.None)));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopping is null)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _running;
+        _stopping.Dispose();
+    }
+
+    void IWatchHandler<TEntity>.OnList(string? @namespace, IReadOnlyList<TEntity> items)
+    {
+        foreach (var change in Cache.Replace(@namespace, items))
+        {
+            Publish(change);
+        }
+
+        // Synced once every watched namespace has been listed at least once.
+        _listed.TryAdd(@namespace ?? string.Empty, 0);
+        if (_listed.Count >= _watchers.Count)
+        {
+            Cache.MarkSynced();
+        }
+    }
+
+    void IWatchHandler<TEntity>.OnEvent(WatchEventType type, TEntity entity)
+    {
+        if (Cache.Apply(type, entity) is { } change)
+        {
+            Publish(change);
+        }
+    }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failing subscriber must not stop the watch.")]
+    private void Publish(EntityChange<TEntity> change)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            try
+            {
+                subscriber(change);
+            }
+            catch (Exception e)
+            {
+                LogSubscriberFailed(_logger, Kind, change.Current.Metadata?.NamespaceProperty, change.Current.Metadata?.Name, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A handler of {Kind} changes failed for {Namespace}/{Name}")]
+    private static partial void LogSubscriberFailed(ILogger logger, string kind, string? @namespace, string? name, Exception exception);
+}

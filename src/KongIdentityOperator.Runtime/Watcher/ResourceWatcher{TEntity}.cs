@@ -1,0 +1,152 @@
+using k8s;
+using k8s.Models;
+using KongIdentityOperator.Runtime.Client;
+using Microsoft.Extensions.Logging;
+
+namespace KongIdentityOperator.Runtime.Watcher;
+
+/// <summary>
+/// Keeps one list+watch of a kind open (client-go's reflector): lists, then watches from the list's
+/// <c>resourceVersion</c> with bookmarks, advancing the version with every event. A 410 (Expired) relists at once;
+/// any other error reconnects from the last version after a capped, jittered exponential backoff. It stops only
+/// when cancelled.
+/// </summary>
+internal sealed partial class ResourceWatcher<TEntity>(
+    IKubernetesClient client,
+    string? @namespace,
+    string? labelSelector,
+    WatcherSettings settings,
+    IWatchHandler<TEntity> handler,
+    TimeProvider time,
+    ILogger logger)
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly string _kind = EntityApiInfo.For<TEntity>().Kind;
+    private readonly string _scope = @namespace ?? "*";
+    private int _lists;
+    private int _watches;
+    private int _failures;
+    private volatile bool _synced;
+
+    public bool HasSynced => _synced;
+
+    /// <summary>List requests made so far (the first, plus one per 410).</summary>
+    public int Lists => Volatile.Read(ref _lists);
+
+    /// <summary>Watch requests made so far.</summary>
+    public int Watches => Volatile.Read(ref _watches);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        string? resourceVersion = null;
+        var goneStreak = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (resourceVersion is null)
+                {
+                    Interlocked.Increment(ref _lists);
+                    var list = await client.ListWithResourceVersionAsync<TEntity>(@namespace, labelSelector, cancellationToken);
+                    handler.OnList(@namespace, list.Items);
+                    resourceVersion = list.ResourceVersion;
+                    _synced = true;
+                    LogListed(logger, _kind, _scope, list.Items.Count, resourceVersion);
+                }
+
+                resourceVersion = await WatchOnceAsync(resourceVersion, cancellationToken);
+                goneStreak = 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e.IsGone())
+            {
+                // The server no longer keeps history that old: start over from a fresh list. Relist at once the first
+                // time; back off if the server keeps answering 410, so that this never spins.
+                LogExpired(logger, _kind, _scope, resourceVersion);
+                resourceVersion = null;
+                if (++goneStreak > 1)
+                {
+                    await DelayAsync(settings.Backoff.JitteredDelay(goneStreak - 2), cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = settings.Backoff.JitteredDelay(_failures++);
+                LogFailed(logger, _kind, _scope, delay, e.GetType().Name, e.Message);
+                await DelayAsync(delay, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Runs one watch request to its end; returns the version to resume from.</summary>
+    private async Task<string?> WatchOnceAsync(string? resourceVersion, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _watches);
+        var timeout = settings.WatchTimeout * (1 + Random.Shared.NextDouble());
+
+        // If the connection dies silently the server's timeout never arrives; this deadline ends such a watch.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timer = time.CreateTimer(
+            static state => ((CancellationTokenSource)state!).Cancel(),
+            deadline,
+            timeout + TimeSpan.FromSeconds(30),
+            Timeout.InfiniteTimeSpan);
+
+        var started = time.GetTimestamp();
+        var received = false;
+        try
+        {
+            await foreach (var (type, entity) in client.WatchAsync<TEntity>(
+                @namespace, resourceVersion, labelSelector, allowWatchBookmarks: true, timeout, deadline.Token))
+            {
+                received = true;
+                _failures = 0;
+                resourceVersion = entity.Metadata?.ResourceVersion ?? resourceVersion;
+                if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
+                {
+                    handler.OnEvent(type, entity);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogDeadline(logger, _kind, _scope);
+            return resourceVersion;
+        }
+
+        if (!received && time.GetElapsedTime(started) < WatcherSettings.MinHealthySession)
+        {
+            // An immediately closed, empty watch is not progress: treat it as a failure so that it backs off.
+            throw new IOException("The watch closed immediately without events.");
+        }
+
+        return resourceVersion;
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping; the loop condition ends the watcher.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Listed {Kind} in {Namespace}: {Count} objects at resourceVersion {ResourceVersion}")]
+    private static partial void LogListed(ILogger logger, string kind, string @namespace, int count, string? resourceVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Kind} in {Namespace} expired at resourceVersion {ResourceVersion} (410); relisting")]
+    private static partial void LogExpired(ILogger logger, string kind, string @namespace, string? resourceVersion);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch of {Kind} in {Namespace} failed ({ErrorType}: {ErrorMessage}); reconnecting in {Delay}")]
+    private static partial void LogFailed(ILogger logger, string kind, string @namespace, TimeSpan delay, string errorType, string errorMessage);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Watch of {Kind} in {Namespace} passed its deadline; resuming")]
+    private static partial void LogDeadline(ILogger logger, string kind, string @namespace);
+}
