@@ -1,12 +1,41 @@
+using KongIdentityOperator.Sandbox.Konnect.Hosting;
+
 namespace KongIdentityOperator.Sandbox.Konnect;
 
-/// <summary>The <c>konnect</c> command line of the sandbox executable.</summary>
+/// <summary>The <c>konnect</c> command of the sandbox executable: runs the emulator until cancelled.</summary>
 public static class KonnectEmulatorCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires; returns 0, or 2 for bad arguments.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine("konnect emulator: not built yet");
-        return Task.FromResult(args.Length >= 0 && !cancellationToken.IsCancellationRequested ? 1 : 1);
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            await output.WriteLineAsync(CommandLine.Usage);
+            return 0;
+        }
+
+        var (options, error) = CommandLine.Parse(args);
+        if (options is null)
+        {
+            await output.WriteLineAsync($"konnect: {error}");
+            await output.WriteLineAsync(CommandLine.Usage);
+            return 2;
+        }
+
+        await using var emulator = await KonnectEmulator.StartAsync(options, cancellationToken);
+        await output.WriteLineAsync($"konnect emulator listening on {emulator.BaseAddress.ToString().TrimEnd('/')}");
+        await output.FlushAsync(cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancellation is the normal way to stop.
+        }
+
+        return 0;
     }
 }
