@@ -1,13 +1,25 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
 namespace KongIdentityOperator.Tests.GitOps;
 
-/// <summary>config/argocd/argocd-cm.yaml carries health.lua, byte for byte, for every kind, and patches cleanly.</summary>
+/// <summary>
+/// config/argocd/argocd-cm.yaml carries health.lua, byte for byte, for every kind, and merges into an existing
+/// argocd-cm both ways the README gives (kubectl patch, kustomize), run offline through kubectl.
+/// </summary>
 public sealed class ArgoConfigMapTests
 {
+    private const string ExistingConfigMap = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: argocd-cm
+          namespace: argocd
+        data:
+          url: https://argocd.example.com
+          resource.customizations.health.cert-manager.io_Certificate: return {}
+        """;
+
     private static IEnumerable<string> ExpectedKeys =>
         PhaseObjects.Kinds.Select(kind => $"resource.customizations.health.identity.konghq.com_{kind}");
 
@@ -35,58 +47,62 @@ public sealed class ArgoConfigMapTests
         }
     }
 
-    // The README's `kubectl patch` recipe, run offline with --local against a stand-in of Argo CD's ConfigMap.
     [Fact]
     public async Task Kubectl_merge_patch_adds_the_checks_and_keeps_existing_settings()
     {
-        const string existing = """
-            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"argocd-cm","namespace":"argocd"},
-             "data":{"url":"https://argocd.example.com","resource.customizations.health.cert-manager.io_Certificate":"return {}"}}
-            """;
+        var cancellationToken = TestContext.Current.CancellationToken;
 
-        var patched = await KubectlPatchAsync(existing, TestContext.Current.CancellationToken);
+        var result = await KubectlAsync(
+            ["patch", "--local", "-f", "-", "--type", "merge", "--patch-file", RepositoryFiles.ArgoConfigMap, "-o", "json"],
+            ExistingConfigMap,
+            cancellationToken);
 
-        var data = patched["data"]!.AsObject();
-        Assert.Equal("https://argocd.example.com", (string?)data["url"]);
-        Assert.Equal("return {}", (string?)data["resource.customizations.health.cert-manager.io_Certificate"]);
-        var script = await File.ReadAllTextAsync(RepositoryFiles.HealthScript, TestContext.Current.CancellationToken);
-        Assert.All(ExpectedKeys, key => Assert.Equal(script, (string?)data[key]));
+        await AssertMergedAsync(JsonNode.Parse(result)!.AsObject(), cancellationToken);
     }
 
-    private static async Task<JsonObject> KubectlPatchAsync(string configMapJson, CancellationToken cancellationToken)
+    [Fact]
+    public async Task Kustomize_patch_adds_the_checks_and_keeps_existing_settings()
     {
-        var start = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        };
-        foreach (var argument in new[] { "patch", "--local", "-f", "-", "--type", "merge", "--patch-file", RepositoryFiles.ArgoConfigMap, "-o", "json" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start.");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var directory = Directory.CreateTempSubdirectory("argocd-kustomize-");
         try
         {
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardInput.WriteAsync(configMapJson.AsMemory(), timeout.Token);
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"kubectl patch failed: {await error}");
-            return JsonNode.Parse(await output)!.AsObject();
+            File.Copy(RepositoryFiles.ArgoConfigMap, Path.Combine(directory.FullName, "argocd-cm.yaml"));
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "install.yaml"), ExistingConfigMap, cancellationToken);
+            await File.WriteAllTextAsync(
+                Path.Combine(directory.FullName, "kustomization.yaml"),
+                "resources:\n- install.yaml\npatches:\n- path: argocd-cm.yaml\n",
+                cancellationToken);
+
+            var yaml = await KubectlAsync(["kustomize", directory.FullName], string.Empty, cancellationToken);
+
+            // kubectl converts YAML to JSON for us, so both recipes are checked by the same assertions.
+            var json = await KubectlAsync(["patch", "--local", "-f", "-", "--type", "merge", "-p", "{}", "-o", "json"], yaml, cancellationToken);
+            await AssertMergedAsync(JsonNode.Parse(json)!.AsObject(), cancellationToken);
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            directory.Delete(recursive: true);
         }
+    }
+
+    private static async Task AssertMergedAsync(JsonObject configMap, CancellationToken cancellationToken)
+    {
+        var script = await File.ReadAllTextAsync(RepositoryFiles.HealthScript, cancellationToken);
+        var data = configMap["data"]!.AsObject();
+        Assert.Equal("https://argocd.example.com", (string?)data["url"]);
+        Assert.Equal("return {}", (string?)data["resource.customizations.health.cert-manager.io_Certificate"]);
+        Assert.All(ExpectedKeys, key => Assert.Equal(script, (string?)data[key]));
+    }
+
+    private static async Task<string> KubectlAsync(string[] arguments, string input, CancellationToken cancellationToken)
+    {
+        var kubectl = ChildProcess.Find("kubectl");
+        Assert.True(kubectl is not null, "kubectl is not on the PATH; these tests run it offline (no cluster needed).");
+
+        var result = await ChildProcess.RunAsync(kubectl, arguments, input, cancellationToken);
+
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', arguments)} failed: {result.Error}");
+        return result.Output;
     }
 }

@@ -1,0 +1,4 @@
+namespace KongIdentityOperator.Tests.GitOps;
+
+/// <summary>How a child process ended and what it printed.</summary>
+internal sealed record ProcessResult(int ExitCode, string Output, string Error);
