@@ -25,19 +25,7 @@ public sealed class ArgoHealthTests
         [HealthPhase.DeletionPending] = new("Progressing", "Deleting: waiting for the operator's finalizer"),
     };
 
-    public static TheoryData<string, HealthPhase> KindsAndPhases()
-    {
-        var data = new TheoryData<string, HealthPhase>();
-        foreach (var kind in PhaseObjects.Kinds)
-        {
-            foreach (var phase in Enum.GetValues<HealthPhase>())
-            {
-                data.Add(kind, phase);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, HealthPhase> KindsAndPhases() => PhaseObjects.KindsAndPhases();
 
     [Theory]
     [MemberData(nameof(KindsAndPhases))]

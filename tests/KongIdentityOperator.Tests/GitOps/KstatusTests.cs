@@ -33,7 +33,7 @@ public sealed class KstatusTests
         [HealthPhase.DeletionPending] = (KstatusStatus.Terminating, "Resource scheduled for deletion", false),
     };
 
-    public static TheoryData<string, HealthPhase> KindsAndPhases() => ArgoHealthTests.KindsAndPhases();
+    public static TheoryData<string, HealthPhase> KindsAndPhases() => PhaseObjects.KindsAndPhases();
 
     [Theory]
     [MemberData(nameof(KindsAndPhases))]

@@ -18,6 +18,7 @@ internal static class KubectlWait
             return false;
         }
 
+        // kubectl type-asserts each item to a map (and panics on anything else); skipping non-objects is the lenient reading.
         foreach (var condition in conditions.OfType<JsonObject>())
         {
             if (!TryString(condition, "type", out var name) || !string.Equals(name, conditionName, StringComparison.OrdinalIgnoreCase)

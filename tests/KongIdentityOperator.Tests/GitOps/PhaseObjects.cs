@@ -32,6 +32,21 @@ internal static class PhaseObjects
     /// <summary>The kind names, from the operator's own list so that a new kind is covered automatically.</summary>
     public static IReadOnlyList<string> Kinds { get; } = [.. EntityTypes.All.Select(type => type.Name)];
 
+    /// <summary>Every kind crossed with every phase, for theories.</summary>
+    public static TheoryData<string, HealthPhase> KindsAndPhases()
+    {
+        var data = new TheoryData<string, HealthPhase>();
+        foreach (var kind in Kinds)
+        {
+            foreach (var phase in Enum.GetValues<HealthPhase>())
+            {
+                data.Add(kind, phase);
+            }
+        }
+
+        return data;
+    }
+
     public static JsonObject Build(string kind, HealthPhase phase)
     {
         var (entity, status) = Create(kind);
