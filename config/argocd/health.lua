@@ -44,13 +44,6 @@ local function explain(item)
   return message
 end
 
-local function prefixed(prefix, message)
-  if message == "" then
-    return prefix
-  end
-  return prefix .. ": " .. message
-end
-
 local metadata = field(obj, "metadata")
 local status = field(obj, "status")
 local conditions = field(status, "conditions")
@@ -72,7 +65,7 @@ if deletionTimestamp ~= nil and deletionTimestamp ~= "" then
   if message == "" then
     message = "waiting for the operator's finalizer"
   end
-  return { status = "Progressing", message = prefixed("Deleting", message) }
+  return { status = "Progressing", message = "Deleting: " .. message }
 end
 
 -- No status yet, observedGeneration -1 (the CRD default) or absent, or behind metadata.generation: whatever the
