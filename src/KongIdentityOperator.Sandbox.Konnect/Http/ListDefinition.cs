@@ -128,10 +128,10 @@ internal sealed partial class ListDefinition<T>(params ListField<T>[] fields)
             var key = field.SortKey ?? field.Value;
             ordered = (ordered, descending) switch
             {
-                (null, false) => items.OrderBy(key),
-                (null, true) => items.OrderByDescending(key),
-                (_, false) => ordered.ThenBy(key),
-                (_, true) => ordered.ThenByDescending(key),
+                (null, false) => items.OrderBy(key, SortKeyComparer.Instance),
+                (null, true) => items.OrderByDescending(key, SortKeyComparer.Instance),
+                (_, false) => ordered.ThenBy(key, SortKeyComparer.Instance),
+                (_, true) => ordered.ThenByDescending(key, SortKeyComparer.Instance),
             };
         }
 
