@@ -33,6 +33,10 @@ internal sealed class CoreEntityException : Exception
 
     public static CoreEntityException NotFound() => new(404, "Not Found");
 
+    /// <summary>A 5xx with gRPC code 14 (UNAVAILABLE) for 503, else 13 (INTERNAL).</summary>
+    public static CoreEntityException Server(int statusCode, string message) =>
+        new(statusCode, message, new CoreErrorBody(statusCode == 503 ? 14 : 13, message, []));
+
     public static CoreEntityException Validation(IReadOnlyList<CoreErrorDetail> details) =>
         new(400, "validation error", new CoreErrorBody(3, "validation error", details));
 

@@ -40,7 +40,7 @@ internal static class ErrorResponses
     {
         ApiKind.CoreEntities => WriteCoreAsync(context, status == StatusCodes.Status404NotFound
             ? CoreEntityException.NotFound()
-            : new CoreEntityException(detail)),
+            : CoreEntityException.Server(status, detail)),
         ApiKind.Issuer => WriteOAuthAsync(context, new OAuthException(status, status >= 500 ? "server_error" : "invalid_request", detail)),
         _ => WriteProblemAsync(context, new ProblemException(status, title, detail)),
     };

@@ -17,7 +17,7 @@ internal sealed class RequestCountingMiddleware(RequestDelegate next, EmulatorRe
         }
 
         var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        log.Record(context.Request.Method, template is null || !template.StartsWith('/') ? Unmatched : template);
+        log.Record(context.Request.Method, template is null || !template.StartsWith('/') ? Unmatched : template.TrimEnd('/'));
         context.Response.OnStarting(() =>
         {
             log.RecordStatus(context.Response.StatusCode);
