@@ -33,7 +33,7 @@ internal sealed partial class TextScrubber
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
-        text = TraceId().Replace(text, "");
+        text = TraceId().Replace(text, " ");
         text = Spaces().Replace(text, " ").Trim();
         return text.Length == 0 ? null : text;
     }
