@@ -1,2 +1,40 @@
-Console.WriteLine("Kong Identity Operator: not built yet");
-return 1;
+using k8s;
+using KongIdentityOperator.Configuration;
+using KongIdentityOperator.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+OperatorOptions options;
+try
+{
+    options = OperatorOptionsParser.Parse(args, Environment.GetEnvironmentVariable);
+}
+catch (OptionsException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(Usage.Text);
+    return 2;
+}
+
+var kubernetes = options.Kubeconfig is { } path
+    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
+    : KubernetesClientConfiguration.IsInCluster()
+        ? KubernetesClientConfiguration.InClusterConfig()
+        : KubernetesClientConfiguration.BuildDefaultConfig();
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.AddSimpleConsole(console =>
+{
+    console.SingleLine = true;
+    console.TimestampFormat = "HH:mm:ss ";
+});
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+builder.Services.AddKongIdentityOperator(options, kubernetes);
+
+using var host = builder.Build();
+host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KongIdentityOperator").LogInformation("Starting with {Options}", options);
+await host.RunAsync();
+return 0;

@@ -14,11 +14,19 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Priority = 1)]
 [AdditionalPrinterColumn("Konnect ID", "string", ".status.id")]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Claim : CustomKubernetesEntity<ClaimSpec, ClaimStatus>
+public sealed class Claim : CustomKubernetesEntity<ClaimSpec, ClaimStatus>, IAuthServerChild
 {
     public Claim()
     {
         ApiVersion = EntityGroup.ApiVersion;
         Kind = "Claim";
     }
+
+    LocalObjectReference IAuthServerChild.AuthServerRef => Spec.AuthServerRef;
+
+    DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
+
+    string? IAuthServerChild.RemoteId => Status.Id;
+
+    string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;
 }

@@ -14,11 +14,19 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
 [AdditionalPrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Priority = 1)]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Client : CustomKubernetesEntity<ClientSpec, ClientStatus>
+public sealed class Client : CustomKubernetesEntity<ClientSpec, ClientStatus>, IAuthServerChild
 {
     public Client()
     {
         ApiVersion = EntityGroup.ApiVersion;
         Kind = "Client";
     }
+
+    LocalObjectReference IAuthServerChild.AuthServerRef => Spec.AuthServerRef;
+
+    DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
+
+    string? IAuthServerChild.RemoteId => Status.Id;
+
+    string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;
 }

@@ -14,11 +14,19 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Priority = 1)]
 [AdditionalPrinterColumn("Konnect ID", "string", ".status.id")]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>
+public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>, IAuthServerChild
 {
     public Scope()
     {
         ApiVersion = EntityGroup.ApiVersion;
         Kind = "Scope";
     }
+
+    LocalObjectReference IAuthServerChild.AuthServerRef => Spec.AuthServerRef;
+
+    DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
+
+    string? IAuthServerChild.RemoteId => Status.Id;
+
+    string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;
 }

@@ -1,0 +1,37 @@
+namespace KongIdentityOperator.Configuration;
+
+/// <summary>The operator's configuration, from flags or environment variables (README "Configuration").</summary>
+internal sealed record OperatorOptions
+{
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Namespaces to watch; empty means all.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>Overrides the server of every Konnect call (the sandbox's emulator uses it).</summary>
+    public Uri? KonnectServerUrl { get; init; }
+
+    /// <summary>Default Konnect token for objects that name none. Never logged.</summary>
+    public string? KonnectToken { get; init; }
+
+    /// <summary>Region used when an object names neither a region nor a server URL.</summary>
+    public string KonnectRegion { get; init; } = "us";
+
+    public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
+
+    public int MaxConcurrentReconciles { get; init; } = 4;
+
+    public int HttpPort { get; init; } = 8080;
+
+    /// <summary>Null: on when running in a cluster, off otherwise.</summary>
+    public bool? LeaderElect { get; init; }
+
+    /// <summary>Namespace of the leader-election Lease; default: the pod's namespace, else <c>default</c>.</summary>
+    public string? LeaderElectionNamespace { get; init; }
+
+    /// <summary>Client-side Konnect rate limit per (server, token), in calls per minute.</summary>
+    public int KonnectRateLimitPerMinute { get; init; } = 3000;
+
+    public override string ToString() =>
+        $"OperatorOptions {{ Kubeconfig = {Kubeconfig}, Namespaces = [{string.Join(",", Namespaces)}], KonnectServerUrl = {KonnectServerUrl}, KonnectToken = {(KonnectToken is null ? "unset" : "***")}, ResyncPeriod = {ResyncPeriod}, MaxConcurrentReconciles = {MaxConcurrentReconciles}, HttpPort = {HttpPort}, LeaderElect = {LeaderElect} }}";
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+
+namespace KongIdentityOperator.Configuration;
+
+/// <summary>
+/// Reads flags (<c>--name value</c> or <c>--name=value</c>) over environment variables over defaults.
+/// Errors name the flag and what was expected; a token value is never echoed.
+/// </summary>
+internal static class OperatorOptionsParser
+{
+    public static OperatorOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definition in OptionDefinitions.All)
+        {
+            if (environment(definition.EnvironmentVariable) is { Length: > 0 } value)
+            {
+                values[definition.Name] = value;
+            }
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new OptionsException($"unexpected argument '{arg}'");
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? arg[2..] : arg[2..equals];
+            if (OptionDefinitions.All.All(d => d.Name != name))
+            {
+                throw new OptionsException($"unknown flag --{name}");
+            }
+
+            if (equals >= 0)
+            {
+                values[name] = arg[(equals + 1)..];
+            }
+            else if (name == "leader-elect" && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                values[name] = "true";
+            }
+            else if (i + 1 < args.Count)
+            {
+                values[name] = args[++i];
+            }
+            else
+            {
+                throw new OptionsException($"flag --{name} needs a value");
+            }
+        }
+
+        var defaults = new OperatorOptions();
+        return new OperatorOptions
+        {
+            Kubeconfig = Get("kubeconfig"),
+            Namespaces = Get("namespaces") is { } namespaces
+                ? [.. namespaces.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)]
+                : [],
+            KonnectServerUrl = Get("konnect-server-url") is { } url ? ParseUrl(url) : null,
+            KonnectToken = Get("konnect-token")?.Trim(),
+            KonnectRegion = Get("konnect-region") is { } region ? ParseRegion(region) : defaults.KonnectRegion,
+            KonnectRateLimitPerMinute = Get("konnect-rate-limit") is { } limit ? ParseInt("konnect-rate-limit", limit, 1, 1_000_000) : defaults.KonnectRateLimitPerMinute,
+            ResyncPeriod = Get("resync-period") is { } resync ? ParseDuration(resync) : defaults.ResyncPeriod,
+            MaxConcurrentReconciles = Get("max-concurrent-reconciles") is { } max ? ParseInt("max-concurrent-reconciles", max, 1, 1000) : defaults.MaxConcurrentReconciles,
+            HttpPort = Get("http-port") is { } port ? ParseInt("http-port", port, 0, 65535) : defaults.HttpPort,
+            LeaderElect = Get("leader-elect") is { } elect ? ParseBool(elect) : null,
+            LeaderElectionNamespace = Get("leader-election-namespace"),
+        };
+
+        string? Get(string name) => values.TryGetValue(name, out var value) ? value : null;
+    }
+
+    private static Uri ParseUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new OptionsException($"--konnect-server-url: '{text}' is not an absolute http(s) URL");
+
+    private static string ParseRegion(string text)
+    {
+        var region = text.Trim().ToLowerInvariant();
+        return Konnect.KonnectRegions.All.Contains(region)
+            ? region
+            : throw new OptionsException($"--konnect-region: '{text}' is not one of {string.Join(", ", Konnect.KonnectRegions.All)}");
+    }
+
+    private static TimeSpan ParseDuration(string text) =>
+        GoDuration.TryParse(text, out var duration) && duration >= TimeSpan.FromSeconds(10)
+            ? duration
+            : throw new OptionsException($"--resync-period: '{text}' is not a duration of at least 10s (e.g. 10m, 1h)");
+
+    private static int ParseInt(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new OptionsException($"--{name}: '{text}' is not a whole number from {min} to {max}");
+
+    private static bool ParseBool(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw new OptionsException($"--leader-elect: '{text}' is not true or false"),
+    };
+}

@@ -1,0 +1,23 @@
+namespace KongIdentityOperator.Configuration;
+
+/// <summary>Every flag with its environment variable and help text; the README table is kept in step with this list.</summary>
+internal static class OptionDefinitions
+{
+    public static IReadOnlyList<OptionDefinition> All { get; } =
+    [
+        new("kubeconfig", "KUBECONFIG", "<file>", "kubeconfig to use; default: in-cluster, else ~/.kube/config"),
+        new("namespaces", "WATCH_NAMESPACES", "<a,b>", "namespaces to watch, comma separated; default: all"),
+        new("konnect-server-url", "KONNECT_SERVER_URL", "<url>", "send every Konnect call to this server (e.g. the sandbox emulator)"),
+        new("konnect-token", "KONNECT_TOKEN", "<token>", "default Konnect token for objects that name no tokenSecretRef"),
+        new("konnect-region", "KONNECT_REGION", "<region>", "default Konnect region: us, eu, au, me, in or sg; default us"),
+        new("konnect-rate-limit", "KONNECT_RATE_LIMIT", "<n>", "Konnect calls per minute per token the operator allows itself; default 3000"),
+        new("resync-period", "RESYNC_PERIOD", "<duration>", "how often every object is compared with Konnect (jittered); default 10m"),
+        new("max-concurrent-reconciles", "MAX_CONCURRENT_RECONCILES", "<n>", "reconciles in parallel per kind; default 4"),
+        new("http-port", "HTTP_PORT", "<n>", "port of /healthz, /readyz and /metrics; default 8080 (0 = any free port)"),
+        new("leader-elect", "LEADER_ELECT", "[true|false]", "elect a leader through a Lease so replicas are safe; default on in a cluster"),
+        new("leader-election-namespace", "LEADER_ELECTION_NAMESPACE", "<ns>", "namespace of the Lease; default the pod's namespace"),
+    ];
+}
+
+/// <summary>A flag <c>--name</c> and the environment variable that sets the same value.</summary>
+internal sealed record OptionDefinition(string Name, string EnvironmentVariable, string Value, string Help);

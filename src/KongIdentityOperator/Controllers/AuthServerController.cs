@@ -1,0 +1,134 @@
+using KongIdentityOperator.Connections;
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Konnect.Errors;
+using KongIdentityOperator.Konnect.Identity;
+using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Runtime.Events;
+using KongIdentityOperator.Runtime.Reconciliation;
+using KongIdentityOperator.Status;
+using AuthServer = KongIdentityOperator.Entities.AuthServer;
+using RemoteAuthServer = KongIdentityOperator.Konnect.Identity.AuthServer;
+
+namespace KongIdentityOperator.Controllers;
+
+/// <summary>
+/// Observes the auth server in Konnect, creates it when missing and PATCHes only the fields that differ.
+/// A name taken in Konnect is recovered only when its labels say this object made it; anything else needs spec.adopt.
+/// </summary>
+internal sealed class AuthServerController(
+    KonnectConnectionResolver connections,
+    IKonnectClientFactory konnect,
+    OutcomeRecorder recorder,
+    EventPublisher events) : IEntityController<AuthServer>
+{
+    public async Task<ReconciliationResult<AuthServer>> ReconcileAsync(AuthServer entity, CancellationToken cancellationToken)
+    {
+        var connection = connections.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.Konnect);
+        if (connection.Problem is { } problem)
+        {
+            return await recorder.RecordAsync<AuthServer, AuthServerStatus>(entity, problem, [DomainCondition.RefsUnresolved(problem)], null, cancellationToken);
+        }
+
+        Applied<RemoteAuthServer> applied;
+        try
+        {
+            applied = await ApplyAsync(entity, konnect.For(connection.Connection!), cancellationToken);
+        }
+        catch (Exception e) when (KonnectErrors.Handles(e))
+        {
+            var outcome = KonnectErrors.ToOutcome(e);
+            return await recorder.RecordAsync<AuthServer, AuthServerStatus>(entity, outcome, [DomainCondition.RefsResolved], null, cancellationToken);
+        }
+
+        if (applied.Problem is { } conflict)
+        {
+            return await recorder.RecordAsync<AuthServer, AuthServerStatus>(entity, conflict, [DomainCondition.RefsResolved], null, cancellationToken);
+        }
+
+        var remote = applied.Remote!;
+        if (applied.Change is { } change)
+        {
+            await events(entity, change, $"{change} auth server {remote.Name} ({remote.Id}) in Konnect.", cancellationToken: cancellationToken);
+        }
+
+        return await recorder.RecordAsync<AuthServer, AuthServerStatus>(
+            entity,
+            ReconcileOutcome.Ready($"Auth server {remote.Name} is ready; issuer {remote.Issuer}."),
+            [DomainCondition.RefsResolved],
+            status =>
+            {
+                status.Id = remote.Id;
+                status.Issuer = remote.Issuer;
+                status.MetadataUri = remote.MetadataUri;
+                status.JwksUri = remote.JwksUri;
+                status.TokenEndpoint = TokenEndpoint(remote.Issuer);
+            },
+            cancellationToken);
+    }
+
+    public Task<ReconciliationResult<AuthServer>> DeletedAsync(AuthServer entity, CancellationToken cancellationToken) =>
+        Task.FromResult(ReconciliationResult<AuthServer>.Success(entity));
+
+    public static string TokenEndpoint(string issuer) => issuer.TrimEnd('/') + "/oauth/token";
+
+    private static async Task<Applied<RemoteAuthServer>> ApplyAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
+    {
+        var remote = await ObserveAsync(entity, api, cancellationToken);
+        if (remote.Problem is not null)
+        {
+            return remote;
+        }
+
+        if (remote.Remote is null)
+        {
+            try
+            {
+                return Applied<RemoteAuthServer>.Changed(await api.AuthServers.CreateAsync(AuthServerMapping.Create(entity), cancellationToken), ChangeReasons.Created);
+            }
+            catch (KonnectApiException e) when (e.IsUniquenessViolation)
+            {
+                // Ours when a crash came between the create and the status write; anyone else's is never taken over.
+                var taken = await FindByNameAsync(api, AuthServerMapping.DisplayName(entity), cancellationToken);
+                if (taken is null || !OwnershipMarkers.IsOwnedBy(taken.Labels, entity.Metadata.Uid))
+                {
+                    return Applied<RemoteAuthServer>.Failed(ReconcileOutcome.Stalled(
+                        ConditionReasons.NameConflict,
+                        $"An auth server named '{AuthServerMapping.DisplayName(entity)}' already exists in Konnect{(taken is null ? string.Empty : $" (id {taken.Id})")} and was not created by this object. Set spec.adopt.id to manage it, or choose another spec.displayName."));
+                }
+
+                remote = Applied<RemoteAuthServer>.Changed(taken, ChangeReasons.Recovered);
+            }
+        }
+
+        var patch = AuthServerMapping.Diff(entity, remote.Remote!);
+        return patch is null
+            ? remote
+            : Applied<RemoteAuthServer>.Changed(await api.AuthServers.PatchAsync(remote.Remote!.Id, patch, cancellationToken), remote.Change ?? ChangeReasons.Updated);
+    }
+
+    private static async Task<Applied<RemoteAuthServer>> ObserveAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
+    {
+        if (entity.Spec.Adopt is { } adopt && entity.Status.Id != adopt.Id)
+        {
+            var adopted = await api.AuthServers.GetAsync(adopt.Id, cancellationToken);
+            return adopted is null
+                ? Applied<RemoteAuthServer>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such auth server in Konnect."))
+                : Applied<RemoteAuthServer>.Changed(adopted, ChangeReasons.Adopted);
+        }
+
+        if (entity.Status.Id is { } id)
+        {
+            // Null when it was deleted in Konnect: it is created again below.
+            return new(await api.AuthServers.GetAsync(id, cancellationToken), null, null);
+        }
+
+        return new(null, null, null);
+    }
+
+    private static async Task<RemoteAuthServer?> FindByNameAsync(IKonnectClient api, string name, CancellationToken cancellationToken)
+    {
+        var page = await api.AuthServers.ListAsync(new AuthServerListQuery { Name = Konnect.Paging.StringFilter.EqualTo(name) }, cancellationToken);
+        return page.Data.FirstOrDefault(a => a.Name == name);
+    }
+}

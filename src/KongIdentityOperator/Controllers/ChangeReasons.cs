@@ -1,0 +1,14 @@
+namespace KongIdentityOperator.Controllers;
+
+/// <summary>Reasons of the Normal events the controllers emit when they change something in Konnect.</summary>
+internal static class ChangeReasons
+{
+    public const string Created = "Created";
+    public const string Updated = "Updated";
+    public const string Adopted = "Adopted";
+    public const string Recovered = "Recovered";
+    public const string Deleted = "Deleted";
+    public const string Orphaned = "Orphaned";
+    public const string SecretWritten = "SecretWritten";
+    public const string SecretRotated = "SecretRotated";
+}

@@ -1,0 +1,81 @@
+using k8s.Models;
+using KongIdentityOperator.Connections;
+using KongIdentityOperator.Credentials;
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Runtime.Cache;
+using KongIdentityOperator.Status;
+
+namespace KongIdentityOperator.Controllers;
+
+/// <summary>
+/// Resolves a policy's Client (Ready, with its credentials Secret), that Client's AuthServer (token endpoint, and the
+/// default Konnect connection), and its Scope refs — all same-namespace, from the caches.
+/// </summary>
+internal sealed class PolicySourceResolver(
+    IEntityCache<Client> clients,
+    IEntityCache<AuthServer> authServers,
+    IEntityCache<V1Secret> secrets,
+    ScopeResolver scopes,
+    KonnectConnectionResolver connections)
+{
+    public PolicySources Resolve(UpstreamOAuthPolicy policy)
+    {
+        var ns = policy.Metadata.NamespaceProperty;
+        var clientName = policy.Spec.ClientRef.Name;
+        var client = clients.Get(ns, clientName);
+        if (client is null || client.Metadata.DeletionTimestamp is not null)
+        {
+            return PolicySources.Failed(Waiting($"Waiting for Client {clientName} (spec.clientRef) to exist."));
+        }
+
+        if (!ReadyCheck.IsReady(client.Status) || client.Status.SecretName is null)
+        {
+            return PolicySources.Failed(Waiting($"Waiting for Client {clientName} to be ready{ReadyCheck.NotReadyDetail(client.Status)}"));
+        }
+
+        var authServer = authServers.Get(ns, client.Spec.AuthServerRef.Name);
+        if (authServer?.Status.TokenEndpoint is null)
+        {
+            return PolicySources.Failed(Waiting($"Waiting for AuthServer {client.Spec.AuthServerRef.Name} of Client {clientName}."));
+        }
+
+        var secret = secrets.Get(ns, client.Status.SecretName);
+        var keys = SecretKeyNames.For(client);
+        var clientId = secret is null ? null : KonnectConnectionResolver.Value(secret, keys.ClientId);
+        var clientSecret = secret is null ? null : KonnectConnectionResolver.Value(secret, keys.ClientSecret);
+        var version = secret?.Metadata?.Annotations?.TryGetValue(CredentialAnnotations.SecretVersion, out var v) == true ? v : null;
+        if (clientId is null || clientSecret is null || version is null)
+        {
+            return PolicySources.Failed(Waiting($"Waiting for the credentials of Client {clientName} in Secret {client.Status.SecretName}."));
+        }
+
+        var resolvedScopes = scopes.Resolve(ns, policy.Spec.Scopes, client.Spec.AuthServerRef.Name, authServer.Status.Id);
+        if (resolvedScopes.Problem is { } scopeProblem)
+        {
+            return PolicySources.Failed(scopeProblem);
+        }
+
+        var connection = connections.Resolve(ns, policy.Spec.Konnect ?? authServer.Spec.Konnect);
+        return connection.Problem is { } problem
+            ? PolicySources.Failed(problem)
+            : new PolicySources(connection.Connection, clientId, clientSecret, version, authServer.Status.TokenEndpoint, resolvedScopes.Names, null);
+    }
+
+    /// <summary>For cleanup: the connection to delete the plugin with (the policy's own, else that of its Client's AuthServer).</summary>
+    public ConnectionResult ResolveConnection(UpstreamOAuthPolicy policy)
+    {
+        var ns = policy.Metadata.NamespaceProperty;
+        if (policy.Spec.Konnect is { } own)
+        {
+            return connections.Resolve(ns, own);
+        }
+
+        var client = clients.Get(ns, policy.Spec.ClientRef.Name);
+        var authServer = client is null ? null : authServers.Get(ns, client.Spec.AuthServerRef.Name);
+        return authServer is null
+            ? ConnectionResult.Failed(ReconcileOutcome.Progressing(ConditionReasons.Deleting, $"Client {policy.Spec.ClientRef.Name} or its AuthServer is gone, and with it the Konnect connection; set spec.konnect."))
+            : connections.Resolve(ns, authServer.Spec.Konnect);
+    }
+
+    private static ReconcileOutcome Waiting(string message) => ReconcileOutcome.Progressing(ConditionReasons.WaitingForRef, message);
+}

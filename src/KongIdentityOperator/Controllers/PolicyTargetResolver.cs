@@ -1,0 +1,59 @@
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Status;
+
+namespace KongIdentityOperator.Controllers;
+
+/// <summary>
+/// Resolves the control plane and the target (global, or a gateway service or route, by name or id) to Konnect ids.
+/// The ids recorded in status are reused while the spec is unchanged, so a steady state costs no lookups.
+/// </summary>
+internal static class PolicyTargetResolver
+{
+    public static async Task<(string? ControlPlaneId, PluginTarget? Target, ReconcileOutcome? Problem)> ResolveAsync(
+        UpstreamOAuthPolicy policy, IKonnectClient api, CancellationToken cancellationToken)
+    {
+        var spec = policy.Spec;
+        var unchanged = policy.Status.ObservedGeneration == policy.Metadata.Generation && policy.Status.ControlPlaneId is not null
+            && ReadyCheck.IsReady(policy.Status);
+        if (unchanged)
+        {
+            var known = spec.Target?.Service is not null ? new PluginTarget(policy.Status.TargetId, null)
+                : spec.Target?.Route is not null ? new PluginTarget(null, policy.Status.TargetId)
+                : PluginTarget.Global;
+            return (policy.Status.ControlPlaneId, known, null);
+        }
+
+        var controlPlane = spec.ControlPlaneRef.Id is { } id
+            ? await api.ControlPlanes.GetAsync(id, cancellationToken)
+            : await api.ControlPlanes.FindByNameAsync(spec.ControlPlaneRef.Name!, cancellationToken);
+        if (controlPlane is null)
+        {
+            return (null, null, NotFound($"control plane {Describe(spec.ControlPlaneRef)} (spec.controlPlaneRef)"));
+        }
+
+        if (spec.Target?.Service is { } serviceRef)
+        {
+            var service = await api.GatewayServices.GetAsync(controlPlane.Id, serviceRef.Id ?? serviceRef.Name!, cancellationToken);
+            return service is null
+                ? (controlPlane.Id, null, NotFound($"gateway service {Describe(serviceRef)} in control plane {controlPlane.Name}"))
+                : (controlPlane.Id, new PluginTarget(service.Id, null), null);
+        }
+
+        if (spec.Target?.Route is { } routeRef)
+        {
+            var route = await api.Routes.GetAsync(controlPlane.Id, routeRef.Id ?? routeRef.Name!, cancellationToken);
+            return route is null
+                ? (controlPlane.Id, null, NotFound($"route {Describe(routeRef)} in control plane {controlPlane.Name}"))
+                : (controlPlane.Id, new PluginTarget(null, route.Id), null);
+        }
+
+        return (controlPlane.Id, PluginTarget.Global, null);
+    }
+
+    private static string Describe(ObjectRefByNameOrId reference) => reference.Id is { } id ? $"with id {id}" : $"'{reference.Name}'";
+
+    // Konnect objects outside the cluster: no watch can wake us, so this stalls and the periodic resync looks again.
+    private static ReconcileOutcome NotFound(string what) => ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"There is no {what} in Konnect.");
+}

@@ -1,0 +1,81 @@
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Konnect.CoreEntities;
+using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Runtime.Events;
+using KongIdentityOperator.Runtime.Reconciliation;
+using KongIdentityOperator.Status;
+
+namespace KongIdentityOperator.Controllers;
+
+/// <summary>
+/// Upserts the <c>upstream-oauth</c> plugin (PUT with a stable id: the object's uid) with the Client's credentials, the
+/// AuthServer's token endpoint and the Scope names. It follows secret rotation (the credentials Secret is watched and
+/// its version recorded in status) and scope renames (Scopes are watched), and writes only when Konnect differs.
+/// </summary>
+internal sealed class UpstreamOAuthPolicyController(
+    PolicySourceResolver sources,
+    IKonnectClientFactory konnect,
+    OutcomeRecorder recorder,
+    EventPublisher events) : IEntityController<UpstreamOAuthPolicy>
+{
+    public async Task<ReconciliationResult<UpstreamOAuthPolicy>> ReconcileAsync(UpstreamOAuthPolicy entity, CancellationToken cancellationToken)
+    {
+        var resolved = sources.Resolve(entity);
+        if (resolved.Problem is { } problem)
+        {
+            return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, problem, [DomainCondition.RefsUnresolved(problem)], null, cancellationToken);
+        }
+
+        var api = konnect.For(resolved.Connection!);
+        try
+        {
+            var (controlPlaneId, target, targetProblem) = await PolicyTargetResolver.ResolveAsync(entity, api, cancellationToken);
+            if (targetProblem is not null)
+            {
+                return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(
+                    entity, targetProblem, [DomainCondition.RefsUnresolved(targetProblem)], null, cancellationToken);
+            }
+
+            var pluginId = PluginMapping.PluginId(entity);
+            var desired = PluginMapping.Upsert(entity, new PluginInputs(resolved.TokenEndpoint, resolved.ClientId, resolved.ClientSecret, resolved.ScopeNames, target!));
+            var remote = await api.Plugins.GetAsync(controlPlaneId!, PluginScope.Global, pluginId, cancellationToken);
+            if (remote is not null && !OwnershipMarkers.TagsOwnedBy(remote.Tags, entity.Metadata.Uid) && entity.Spec.Adopt?.Id != pluginId)
+            {
+                var notOwned = ReconcileOutcome.Stalled(ConditionReasons.NotOwned, $"Plugin {pluginId} exists in Konnect and was not created by this object; set spec.adopt.id to manage it.");
+                return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, notOwned, [DomainCondition.RefsResolved], null, cancellationToken);
+            }
+
+            var credentialsCurrent = entity.Status.ClientSecretVersion == resolved.CredentialsVersion;
+            if (remote is null || !credentialsCurrent || PluginMapping.Differs(desired, target!, remote))
+            {
+                var scope = target!.ServiceId is { } serviceId ? PluginScope.Service(serviceId)
+                    : target.RouteId is { } routeId ? PluginScope.Route(routeId)
+                    : PluginScope.Global;
+                await api.Plugins.UpsertAsync(controlPlaneId!, scope, pluginId, desired, cancellationToken);
+                var change = remote is null ? ChangeReasons.Created : ChangeReasons.Updated;
+                await events(entity, change, $"{change} upstream-oauth plugin {pluginId} ({scope}) on control plane {controlPlaneId}.", cancellationToken: cancellationToken);
+            }
+
+            return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(
+                entity,
+                ReconcileOutcome.Ready($"Plugin upstream-oauth {pluginId} is configured with Client {entity.Spec.ClientRef.Name}."),
+                [DomainCondition.RefsResolved],
+                status =>
+                {
+                    status.Id = pluginId;
+                    status.ControlPlaneId = controlPlaneId;
+                    status.TargetId = target!.Id;
+                    status.ClientSecretVersion = resolved.CredentialsVersion;
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (KonnectErrors.Handles(e))
+        {
+            return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved], null, cancellationToken);
+        }
+    }
+
+    public Task<ReconciliationResult<UpstreamOAuthPolicy>> DeletedAsync(UpstreamOAuthPolicy entity, CancellationToken cancellationToken) =>
+        Task.FromResult(ReconciliationResult<UpstreamOAuthPolicy>.Success(entity));
+}

@@ -1,0 +1,71 @@
+using k8s;
+using k8s.Models;
+using KongIdentityOperator.Controllers;
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Runtime.Entities;
+using KongIdentityOperator.Runtime.Events;
+using KongIdentityOperator.Runtime.Finalizer;
+using KongIdentityOperator.Runtime.Reconciliation;
+
+namespace KongIdentityOperator.Finalizers;
+
+/// <summary>
+/// Cleanup of a Scope, Claim or Client: delete it in Konnect through its AuthServer (404 = already gone). When the
+/// AuthServer is gone or was replaced, there is nothing left to delete through: its children went (or were orphaned)
+/// with it, so the finalizer exits.
+/// </summary>
+internal abstract class AuthServerChildFinalizer<TEntity, TStatus>(
+    ParentResolver parents, IKonnectClientFactory konnect, CleanupRecorder cleanup, EventPublisher events) : IEntityFinalizer<TEntity>
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>, IStatusEntity<TStatus>, IAuthServerChild
+    where TStatus : IConditionsStatus
+{
+    /// <summary>Lower-case kind for messages ("scope").</summary>
+    protected abstract string Noun { get; }
+
+    public async Task<ReconciliationResult<TEntity>> FinalizeAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        if (entity.DeletionPolicy == DeletionPolicy.Orphan || entity.RemoteId is null)
+        {
+            await BeforeOrphanAsync(entity, cancellationToken);
+            return await cleanup.OrphanedAsync(entity, entity.RemoteId, cancellationToken);
+        }
+
+        if (Dependents(entity) is { Count: > 0 } dependents)
+        {
+            return await cleanup.WaitForDependentsAsync<TEntity, TStatus>(entity, Noun, dependents, cancellationToken);
+        }
+
+        var parent = parents.ResolveForCleanup(entity.Metadata.NamespaceProperty, entity.AuthServerRef);
+        if (parent is null || parent.AuthServerId != entity.RemoteAuthServerId)
+        {
+            return ReconciliationResult<TEntity>.Success(entity);
+        }
+
+        if (parent.Problem is { } problem)
+        {
+            return await cleanup.BlockedAsync<TEntity, TStatus>(entity, $"Cannot delete the {Noun} from Konnect: {problem.Message} Restore it, or set spec.deletionPolicy: Orphan.", cancellationToken);
+        }
+
+        var remoteId = entity.RemoteId;
+        return await cleanup.DeleteAsync<TEntity, TStatus>(
+            entity,
+            async ct =>
+            {
+                if (await DeleteRemoteAsync(konnect.For(parent.Connection!), parent.AuthServerId!, remoteId, ct))
+                {
+                    await events(entity, ChangeReasons.Deleted, $"Deleted {Noun} {remoteId} from Konnect.", cancellationToken: ct);
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <returns>False when it was already gone (404).</returns>
+    protected abstract Task<bool> DeleteRemoteAsync(IKonnectClient api, string authServerId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Objects that use this one and must be deleted first (a Client waits for its UpstreamOAuthPolicies).</summary>
+    protected virtual IReadOnlyList<string> Dependents(TEntity entity) => [];
+
+    /// <summary>What must happen before the object is left in Konnect (a Client keeps its credentials Secret).</summary>
+    protected virtual Task BeforeOrphanAsync(TEntity entity, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,32 @@
+using KongIdentityOperator.Konnect.Errors;
+using Polly.Timeout;
+
+namespace KongIdentityOperator.Status;
+
+/// <summary>
+/// Maps what Konnect (or the network) answered to an outcome: 429 and 5xx back off and retry; 401 says the token is
+/// invalid; 403 and other 4xx stall with Konnect's detail until the spec changes. Messages come from
+/// <see cref="KonnectApiException.Message"/>, which carries no token, secret or trace id.
+/// </summary>
+internal static class KonnectErrors
+{
+    public static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(15);
+
+    public static bool Handles(Exception exception) =>
+        exception is KonnectApiException or HttpRequestException or TimeoutRejectedException;
+
+    public static ReconcileOutcome ToOutcome(Exception exception) => exception switch
+    {
+        KonnectApiException { IsRateLimited: true } e => ReconcileOutcome.Progressing(
+            ConditionReasons.RateLimited, $"Konnect rate limit reached; retrying in {(e.RetryAfter ?? DefaultRateLimitWait).TotalSeconds:0} s.", e.RetryAfter ?? DefaultRateLimitWait),
+        KonnectApiException { IsTransient: true } e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, $"{e.Message}; retrying with backoff."),
+        KonnectApiException { IsUnauthorized: true } => ReconcileOutcome.Stalled(
+            ConditionReasons.Unauthorized, "Konnect rejected the token (401 Unauthorized): it is invalid, expired or revoked. Update the token Secret (spec.konnect.tokenSecretRef) or the operator's --konnect-token."),
+        KonnectApiException { IsForbidden: true } e => ReconcileOutcome.Stalled(ConditionReasons.Forbidden, $"{e.Message}. The token lacks the permission (Konnect role) this needs."),
+        KonnectApiException { IsUniquenessViolation: true } e => ReconcileOutcome.Stalled(ConditionReasons.NameConflict, e.Message),
+        KonnectApiException e => ReconcileOutcome.Stalled(ConditionReasons.KonnectRejected, e.Message),
+        TimeoutRejectedException => ReconcileOutcome.Progressing(ConditionReasons.Retrying, "Konnect did not answer in time; retrying with backoff."),
+        HttpRequestException e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, $"Konnect is unreachable ({e.HttpRequestError}); retrying with backoff."),
+        _ => throw new ArgumentException("Not a Konnect error.", nameof(exception)),
+    };
+}
