@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KongIdentityOperator.Sandbox.Konnect;
@@ -64,6 +65,7 @@ public sealed class KonnectEmulator : IAsyncDisposable
         builder.Logging.AddConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddKonnectEmulator(options);
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         var app = builder.Build();
         EmulatorPipeline.Configure(app);
         await app.StartAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KongIdentityOperator.Sandbox.Konnect.Hosting;
 
 namespace KongIdentityOperator.Sandbox.Konnect;
@@ -24,12 +25,16 @@ public static class KonnectEmulatorCommand
             return 2;
         }
 
-        await using var emulator = await KonnectEmulator.StartAsync(options, cancellationToken);
+        // SIGTERM (docker stop, kill) and SIGINT end the run like cancellation does.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, stop));
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, stop));
+        await using var emulator = await KonnectEmulator.StartAsync(options, stop.Token);
         await output.WriteLineAsync($"konnect emulator listening on {emulator.BaseAddress.ToString().TrimEnd('/')}");
         await output.FlushAsync(cancellationToken);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -37,5 +42,11 @@ public static class KonnectEmulatorCommand
         }
 
         return 0;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        stop.Cancel();
     }
 }

@@ -191,6 +191,17 @@ public sealed class FaultAndHookTests
     }
 
     [Fact]
+    public async Task Omitted_fault_settings_keep_their_defaults()
+    {
+        await using var api = await EmulatorClient.StartAsync();
+
+        var response = await api.PostAsync("/_emulator/faults", """{"latencySpikeRate":0.25}""");
+
+        Assert.Equal(2000, response.Body.GetProperty("latencySpikeMs").GetInt32());
+        Assert.Equal(new EmulatorFaults { LatencySpikeRate = 0.25 }, api.Emulator.Faults);
+    }
+
+    [Fact]
     public async Task Invalid_fault_settings_are_refused()
     {
         await using var api = await EmulatorClient.StartAsync();

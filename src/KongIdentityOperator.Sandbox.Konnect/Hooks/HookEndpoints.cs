@@ -32,7 +32,7 @@ internal static class HookEndpoints
         EmulatorFaults? settings;
         try
         {
-            settings = await JsonSerializer.DeserializeAsync(request.Body, HookJsonContext.Default.EmulatorFaults, cancellationToken);
+            settings = (await JsonSerializer.DeserializeAsync(request.Body, HookJsonContext.Default.FaultSettings, cancellationToken))?.ToFaults();
         }
         catch (JsonException exception)
         {
