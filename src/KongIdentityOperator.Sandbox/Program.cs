@@ -9,7 +9,17 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     shutdown.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => shutdown.Cancel();
+AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+{
+    // ProcessExit also fires after Main has returned and disposed the source.
+    try
+    {
+        shutdown.Cancel();
+    }
+    catch (ObjectDisposedException)
+    {
+    }
+};
 
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
