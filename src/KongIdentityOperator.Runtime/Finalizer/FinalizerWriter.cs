@@ -11,7 +11,7 @@ namespace KongIdentityOperator.Runtime.Finalizer;
 /// rejects it with 409 if the object changed, and the writer then re-reads and recomputes. Only
 /// <c>metadata.finalizers</c> is sent, so fields unknown to the C# type are never overwritten.
 /// </summary>
-internal sealed class FinalizerWriter(IKubernetesClient client)
+public sealed class FinalizerWriter(IKubernetesClient client)
 {
     private const int MaxAttempts = 5;
 

@@ -1,7 +1,10 @@
 namespace KongIdentityOperator.Finalizers;
 
-/// <summary>The finalizer every kind carries until its Konnect object is cleaned up (or orphaned on purpose).</summary>
+/// <summary>Finalizers the operator sets.</summary>
 internal static class FinalizerNames
 {
     public const string Cleanup = "identity.konghq.com/cleanup";
+
+    /// <summary>On a Konnect token Secret while an AuthServer or UpstreamOAuthPolicy names it.</summary>
+    public const string TokenInUse = "identity.konghq.com/token-in-use";
 }

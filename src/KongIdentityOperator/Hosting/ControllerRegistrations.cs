@@ -54,7 +54,16 @@ internal static class ControllerRegistrations
                 (secret, cache) => BySecret(secret, cache)
                     .Concat(OwnersOf<Client>(secret).SelectMany(client => cache.GetKeysByIndex(Indexes.ClientRef, client.ToString()))),
                 KeepSecrets))
-        .AddFinalizer<UpstreamOAuthPolicyFinalizer, UpstreamOAuthPolicy>(FinalizerNames.Cleanup);
+        .AddFinalizer<UpstreamOAuthPolicyFinalizer, UpstreamOAuthPolicy>(FinalizerNames.Cleanup)
+        .AddController<TokenSecretGuard, V1Secret>(o =>
+        {
+            o.Name = "tokensecret";
+            o.Watch<AuthServer>((a, _) => TokenSecretOf(a.Metadata, a.Spec.Konnect));
+            o.Watch<UpstreamOAuthPolicy>((p, _) => TokenSecretOf(p.Metadata, p.Spec.Konnect));
+        });
+
+    private static IEnumerable<EntityKey> TokenSecretOf(V1ObjectMeta metadata, KonnectSettings? konnect) =>
+        konnect?.TokenSecretRef is { } reference ? [new EntityKey(metadata.NamespaceProperty, reference.Name)] : [];
 
     private static void KeepSecrets(WatchOptions options) => options.KeepCache = true;
 

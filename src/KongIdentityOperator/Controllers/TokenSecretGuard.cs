@@ -1,0 +1,39 @@
+using k8s.Models;
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Finalizers;
+using KongIdentityOperator.Runtime.Cache;
+using KongIdentityOperator.Runtime.Finalizer;
+using KongIdentityOperator.Runtime.Reconciliation;
+
+namespace KongIdentityOperator.Controllers;
+
+/// <summary>
+/// Keeps a Konnect token Secret until the last AuthServer or UpstreamOAuthPolicy that names it is gone, with the
+/// finalizer <c>identity.konghq.com/token-in-use</c>. Without it, <c>kubectl delete -f</c> of a directory that holds
+/// the token Secret too would take the token away from the cleanups that still need it.
+/// </summary>
+internal sealed class TokenSecretGuard(
+    IEntityCache<AuthServer> authServers,
+    IEntityCache<UpstreamOAuthPolicy> policies,
+    FinalizerWriter finalizers) : IEntityController<V1Secret>
+{
+    public async Task<ReconciliationResult<V1Secret>> ReconcileAsync(V1Secret entity, CancellationToken cancellationToken)
+    {
+        var key = Indexes.Key(entity.Metadata);
+        var inUse = authServers.GetKeysByIndex(Indexes.SecretRef, key).Count > 0 || policies.GetKeysByIndex(Indexes.SecretRef, key).Count > 0;
+        var guarded = entity.Metadata.Finalizers?.Contains(FinalizerNames.TokenInUse) == true;
+        if (inUse && !guarded && entity.Metadata.DeletionTimestamp is null)
+        {
+            entity = await finalizers.AddAsync(entity, [FinalizerNames.TokenInUse], cancellationToken) ?? entity;
+        }
+        else if (!inUse && guarded)
+        {
+            entity = await finalizers.RemoveAsync(entity, FinalizerNames.TokenInUse, cancellationToken) ?? entity;
+        }
+
+        return ReconciliationResult<V1Secret>.Success(entity);
+    }
+
+    public Task<ReconciliationResult<V1Secret>> DeletedAsync(V1Secret entity, CancellationToken cancellationToken) =>
+        Task.FromResult(ReconciliationResult<V1Secret>.Success(entity));
+}
