@@ -118,9 +118,16 @@ internal sealed class ClaimTemplate
                     break;
             }
 
-            foreach (var argument in command.Skip(1).Where(t => t.Kind == TokenKind.Field))
+            foreach (var argument in command.Skip(1))
             {
-                TemplateFields.Check(FieldPath(argument.Text));
+                if (argument.Kind == TokenKind.Field)
+                {
+                    TemplateFields.Check(FieldPath(argument.Text));
+                }
+                else if (argument.Kind == TokenKind.Identifier)
+                {
+                    TemplateFunctions.Check(argument.Text, 0);
+                }
             }
         }
 
