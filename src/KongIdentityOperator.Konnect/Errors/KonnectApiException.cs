@@ -105,10 +105,10 @@ public sealed class KonnectApiException : Exception
 
     /// <summary>
     /// A name or id is taken: a 409, or what the core-entities API says instead (400 with code 6, or a
-    /// "(type: unique) constraint failed" message).
+    /// "(type: unique) constraint failed" message, at the top or in <see cref="Details"/>).
     /// </summary>
     public bool IsUniquenessViolation => IsConflict || Code == 6
-        || (IsBadRequest && (Detail?.Contains("(type: unique)", StringComparison.Ordinal) ?? false));
+        || (IsBadRequest && (MentionsUnique(Detail) || Details.Any(d => d.Messages.Any(MentionsUnique))));
 
     /// <summary>One line: method, route template, status, and what Konnect said.</summary>
     public override string Message
@@ -146,6 +146,8 @@ public sealed class KonnectApiException : Exception
             return OneLine(text.ToString());
         }
     }
+
+    private static bool MentionsUnique(string? text) => text?.Contains("(type: unique)", StringComparison.Ordinal) ?? false;
 
     private static string OneLine(string text)
     {

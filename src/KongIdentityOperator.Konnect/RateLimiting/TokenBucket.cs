@@ -11,7 +11,8 @@ internal sealed class TokenBucket
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
-    private readonly int _burst;
+    private readonly int _configuredBurst;
+    private int _burst;
     private int _limitPerMinute;
     private TimeSpan _interval;
     private TimeSpan _theoreticalArrival;
@@ -24,7 +25,7 @@ internal sealed class TokenBucket
     {
         _time = time;
         _origin = time.GetTimestamp();
-        _burst = burst;
+        _configuredBurst = burst;
         SetLimit(limitPerMinute);
     }
 
@@ -86,6 +87,9 @@ internal sealed class TokenBucket
     {
         _limitPerMinute = limitPerMinute;
         _interval = TimeSpan.FromMinutes(1) / limitPerMinute;
+
+        // A burst larger than the whole minute's budget would overrun a small server limit at once.
+        _burst = Math.Clamp(_configuredBurst, 1, limitPerMinute);
     }
 
     private void PauseFor(TimeSpan pause) => _pausedUntil = Max(_pausedUntil, Now + pause);

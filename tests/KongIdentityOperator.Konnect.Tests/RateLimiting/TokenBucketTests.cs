@@ -65,6 +65,17 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public void The_burst_never_exceeds_the_per_minute_limit()
+    {
+        var bucket = new TokenBucket(_time, limitPerMinute: 3000, burst: 10);
+        bucket.Observe(new RateLimitHeaders(LimitPerMinute: 2, Remaining: 2, Reset: null), TimeSpan.FromSeconds(1));
+
+        var waits = Enumerable.Range(0, 3).Select(_ => bucket.Reserve().TotalSeconds).ToList();
+
+        Assert.Equal([0, 0, 30], waits);
+    }
+
+    [Fact]
     public void A_429_pauses_and_is_counted()
     {
         var bucket = new TokenBucket(_time, limitPerMinute: 3000, burst: 10);

@@ -43,35 +43,12 @@ public sealed class KonnectTestHost : IDisposable
     public IKonnectClient Client(string token = Token) =>
         _services.GetRequiredService<IKonnectClientFactory>().For(new KonnectConnection(ServerUrl, token));
 
-    /// <summary>
-    /// Moves fake time forward in small steps until <paramref name="done"/> holds, giving the client's continuations a
-    /// moment of real time after each step. Fails after 30 s of real time.
-    /// </summary>
-    public async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? maxFakeTime = null)
-    {
-        var limit = maxFakeTime ?? TimeSpan.FromMinutes(10);
-        var advanced = TimeSpan.Zero;
-        using var realTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!done())
-        {
-            Assert.False(realTimeout.IsCancellationRequested, "the condition did not hold within 30 s of real time");
-            Assert.True(advanced <= limit, $"the condition did not hold within {limit} of fake time");
-            Time.Advance(step);
-            advanced += step;
-            await Task.Delay(2, TestContext.Current.CancellationToken);
-        }
-    }
+    /// <summary>See <see cref="FakeTime.AdvanceUntilAsync"/>.</summary>
+    public Task AdvanceUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? maxFakeTime = null) =>
+        FakeTime.AdvanceUntilAsync(Time, done, step, maxFakeTime);
 
     /// <summary>Waits (in real time, up to 30 s) for <paramref name="done"/> without moving fake time.</summary>
-    public static async Task WaitUntilAsync(Func<bool> done)
-    {
-        using var realTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!done())
-        {
-            Assert.False(realTimeout.IsCancellationRequested, "the condition did not hold within 30 s of real time");
-            await Task.Delay(5, TestContext.Current.CancellationToken);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> done) => FakeTime.WaitUntilAsync(done);
 
     public void Dispose() => _services.Dispose();
 }

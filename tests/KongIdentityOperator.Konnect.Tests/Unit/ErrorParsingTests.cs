@@ -90,6 +90,21 @@ public sealed class ErrorParsingTests : IDisposable
     }
 
     [Fact]
+    public async Task Uniqueness_reported_only_in_details_is_recognised()
+    {
+        _host.Handler.Respond(_ => StubHttpHandler.Json(HttpStatusCode.BadRequest, """
+            {"code":3,"message":"data constraint error",
+             "details":[{"type":"ERROR_TYPE_REFERENCE","field":"name","messages":["name (type: unique) constraint failed for value 'cors': "]}]}
+            """));
+
+        var error = await Assert.ThrowsAsync<KonnectApiException>(
+            () => _host.Client().Plugins.CreateAsync("cp-1", PluginScope.Service("svc"), new PluginUpsert("cors"), Ct));
+
+        Assert.True(error.IsUniquenessViolation);
+        Assert.Equal("data constraint error", error.Detail);
+    }
+
+    [Fact]
     public async Task Usage_constraint_403_of_core_entities_is_parsed()
     {
         _host.Handler.Respond(_ => StubHttpHandler.Json(HttpStatusCode.Forbidden, """
