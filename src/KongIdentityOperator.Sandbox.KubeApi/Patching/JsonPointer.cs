@@ -1,0 +1,20 @@
+namespace KongIdentityOperator.Sandbox.KubeApi.Patching;
+
+/// <summary>RFC 6901 JSON pointer parsing (<c>/a/b~1c</c> → <c>["a", "b/c"]</c>).</summary>
+internal static class JsonPointer
+{
+    public static IReadOnlyList<string> Parse(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return [];
+        }
+
+        if (pointer[0] != '/')
+        {
+            throw new PatchException($"invalid JSON pointer \"{pointer}\": must start with '/'");
+        }
+
+        return [.. pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))];
+    }
+}
