@@ -1,0 +1,297 @@
+using System.Text;
+using KongIdentityOperator.Credentials;
+using KongIdentityOperator.Entities;
+
+namespace KongIdentityOperator.Tests.Unit.Credentials;
+
+public sealed class CredentialPlannerTests
+{
+    private const string Kept = "kept-secret-value-0123456789";
+    private const string Version = "0123456789abcdef";
+    private static readonly DateTimeOffset Now = CredentialSecrets.IssuedAt.AddDays(3);
+
+    [Fact]
+    public void Without_a_secret_a_fresh_one_is_written()
+    {
+        var client = TestEntities.Client();
+
+        var plan = CredentialPlanner.Plan(client, current: null, broughtSecret: null, Now);
+
+        Assert.Equal(43, plan.ClientSecret.Length);
+        Assert.Equal(16, plan.Version.Length);
+        Assert.Equal(Now, plan.IssuedAt);
+        Assert.Equal("SecretWritten", plan.ChangeReason);
+        Assert.Null(plan.RotationRequest);
+    }
+
+    [Fact]
+    public void Without_a_secret_the_pending_rotation_request_counts_as_answered()
+    {
+        var client = TestEntities.Client(annotations: Rotate("2026-01-01"));
+
+        var plan = CredentialPlanner.Plan(client, null, null, Now);
+
+        Assert.Equal("2026-01-01", plan.RotationRequest);
+        Assert.Equal("SecretWritten", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void Two_fresh_plans_never_share_secret_or_version()
+    {
+        var client = TestEntities.Client();
+
+        var first = CredentialPlanner.Plan(client, null, null, Now);
+        var second = CredentialPlanner.Plan(client, null, null, Now);
+
+        Assert.NotEqual(first.ClientSecret, second.ClientSecret);
+        Assert.NotEqual(first.Version, second.Version);
+    }
+
+    [Fact]
+    public void An_intact_secret_is_kept_with_its_version_and_issue_time()
+    {
+        var client = TestEntities.Client();
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(Version, plan.Version);
+        Assert.Equal(CredentialSecrets.IssuedAt, plan.IssuedAt);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void An_intact_secret_under_renamed_keys_is_kept()
+    {
+        var client = TestEntities.Client(spec: s => s.Secret = new() { Name = "creds", Keys = new() { ClientSecret = "password" } });
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_tampered_secret_is_healed_with_a_fresh_one()
+    {
+        var client = TestEntities.Client();
+        var current = CredentialSecrets.Holding(client, Kept, Version);
+        current.Data["client_secret"] = Encoding.UTF8.GetBytes("edited-by-hand");
+
+        var plan = CredentialPlanner.Plan(client, current, null, Now);
+
+        Assert.NotEqual("edited-by-hand", plan.ClientSecret);
+        Assert.NotEqual(Kept, plan.ClientSecret);
+        Assert.NotEqual(Version, plan.Version);
+        Assert.Equal(Now, plan.IssuedAt);
+        Assert.Equal("SecretHealed", plan.ChangeReason);
+    }
+
+    [Theory]
+    [InlineData(CredentialAnnotations.SecretVersion)]
+    [InlineData(CredentialAnnotations.SecretSha256)]
+    public void A_secret_missing_a_bookkeeping_annotation_is_healed(string annotation)
+    {
+        var client = TestEntities.Client();
+        var current = CredentialSecrets.Holding(client, Kept, Version);
+        current.Metadata.Annotations.Remove(annotation);
+
+        var plan = CredentialPlanner.Plan(client, current, null, Now);
+
+        Assert.NotEqual(Kept, plan.ClientSecret);
+        Assert.NotEqual(Version, plan.Version);
+        Assert.Equal("SecretHealed", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_secret_without_the_client_secret_key_is_healed()
+    {
+        var client = TestEntities.Client();
+        var current = CredentialSecrets.Holding(client, Kept, Version);
+        current.Data.Remove("client_secret");
+
+        var plan = CredentialPlanner.Plan(client, current, null, Now);
+
+        Assert.Equal(43, plan.ClientSecret.Length);
+        Assert.Equal("SecretHealed", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_secret_without_annotations_is_healed()
+    {
+        var client = TestEntities.Client();
+        var current = CredentialSecrets.Holding(client, Kept, Version);
+        current.Metadata.Annotations = null;
+
+        var plan = CredentialPlanner.Plan(client, current, null, Now);
+
+        Assert.NotEqual(Kept, plan.ClientSecret);
+        Assert.Equal("SecretHealed", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_new_rotate_secret_value_rotates_and_is_recorded()
+    {
+        var client = TestEntities.Client(annotations: Rotate("second"));
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, Now);
+
+        Assert.NotEqual(Kept, plan.ClientSecret);
+        Assert.NotEqual(Version, plan.Version);
+        Assert.Equal(Now, plan.IssuedAt);
+        Assert.Equal("second", plan.RotationRequest);
+        Assert.Equal("SecretRotated", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_first_rotate_secret_value_rotates()
+    {
+        var client = TestEntities.Client(annotations: Rotate("now"));
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+
+        Assert.NotEqual(Kept, plan.ClientSecret);
+        Assert.Equal("now", plan.RotationRequest);
+        Assert.Equal("SecretRotated", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_rotate_secret_value_already_answered_keeps_the_secret()
+    {
+        var client = TestEntities.Client(annotations: Rotate("first"));
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, Now);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(Version, plan.Version);
+        Assert.Equal("first", plan.RotationRequest);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void An_empty_rotate_secret_value_asks_for_nothing()
+    {
+        var client = TestEntities.Client(annotations: Rotate(string.Empty));
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void An_elapsed_rotation_period_rotates()
+    {
+        var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "24h" });
+        var due = CredentialSecrets.IssuedAt.AddHours(24);
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, due);
+
+        Assert.NotEqual(Kept, plan.ClientSecret);
+        Assert.NotEqual(Version, plan.Version);
+        Assert.Equal(due, plan.IssuedAt);
+        Assert.Equal("SecretRotated", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_rotation_period_not_yet_elapsed_keeps_the_secret()
+    {
+        var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "24h" });
+        var almost = CredentialSecrets.IssuedAt.AddHours(24).AddSeconds(-1);
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, almost);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(CredentialSecrets.IssuedAt, plan.IssuedAt);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_rotation_period_below_one_hour_never_rotates()
+    {
+        var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "30m" });
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_brought_secret_equal_to_the_stored_one_is_kept()
+    {
+        var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, Now);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(Version, plan.Version);
+        Assert.Equal(CredentialSecrets.IssuedAt, plan.IssuedAt);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_brought_secret_different_from_the_stored_one_gets_a_new_version()
+    {
+        var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), "brought-secret", Now);
+
+        Assert.Equal("brought-secret", plan.ClientSecret);
+        Assert.NotEqual(Version, plan.Version);
+        Assert.Equal(Now, plan.IssuedAt);
+        Assert.Equal("SecretRotated", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_brought_secret_without_a_stored_one_is_written()
+    {
+        var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
+
+        var plan = CredentialPlanner.Plan(client, null, "brought-secret", Now);
+
+        Assert.Equal("brought-secret", plan.ClientSecret);
+        Assert.Equal("SecretWritten", plan.ChangeReason);
+    }
+
+    [Fact]
+    public void A_brought_secret_wins_over_rotation_requests_and_periods()
+    {
+        var client = TestEntities.Client(
+            spec: s => { s.ClientSecretRef = new() { Name = "byo" }; s.Secret = new() { RotationPeriod = "1h" }; },
+            annotations: Rotate("please"));
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, Now);
+
+        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(Version, plan.Version);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("59m59s", null)]
+    [InlineData("30m", null)]
+    [InlineData("monthly", null)]
+    [InlineData("1h", 1.0)]
+    [InlineData("1h30m", 1.5)]
+    [InlineData("720h", 720.0)]
+    public void The_rotation_period_is_at_least_one_hour_or_none(string? period, double? expectedHours)
+    {
+        var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = period });
+
+        Assert.Equal(expectedHours is { } hours ? TimeSpan.FromHours(hours) : null, CredentialPlanner.RotationPeriod(client));
+    }
+
+    [Fact]
+    public void A_plan_never_prints_its_secret()
+    {
+        var plan = CredentialPlanner.Plan(TestEntities.Client(), null, null, Now);
+
+        Assert.DoesNotContain(plan.ClientSecret, plan.ToString(), StringComparison.Ordinal);
+        Assert.Contains(plan.Version, plan.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Rotate(string value) => new() { [CredentialAnnotations.RotateSecret] = value };
+}
