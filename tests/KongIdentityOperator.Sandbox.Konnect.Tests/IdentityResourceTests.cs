@@ -104,6 +104,40 @@ public sealed class IdentityResourceTests
     }
 
     [Fact]
+    public async Task Patches_of_scopes_claims_clients_and_control_planes_apply_the_same_rules()
+    {
+        await using var api = await EmulatorClient.StartAsync();
+        var serverId = await api.CreateAuthServerAsync();
+        var read = await api.CreateScopeAsync(serverId, "read");
+        var write = await api.CreateScopeAsync(serverId, "write");
+        var claimId = (await api.CreateAsync($"/v1/auth-servers/{serverId}/claims", """{"name":"c","value":"v"}""")).String("id");
+        var clientId = (await api.CreateAsync($"/v1/auth-servers/{serverId}/clients", """{"name":"c","grant_types":["client_credentials"],"response_types":["token"]}""")).String("id");
+        var planeId = await api.CreateControlPlaneAsync("plane");
+
+        var scopeRename = await api.PatchAsync($"/v1/auth-servers/{serverId}/scopes/{write}", """{"name":"read"}""");
+        var scopeDisable = await api.PatchAsync($"/v1/auth-servers/{serverId}/scopes/{read}", """{"enabled":false}""");
+        var claimPatch = await api.PatchAsync($"/v1/auth-servers/{serverId}/claims/{claimId}", $$"""{"include_in_scopes":["{{read}}"],"enabled":false}""");
+        var clientBadScope = await api.PatchAsync($"/v1/auth-servers/{serverId}/clients/{clientId}", $$"""{"allow_scopes":["{{Guid.NewGuid()}}"]}""");
+        var clientPatch = await api.PatchAsync($"/v1/auth-servers/{serverId}/clients/{clientId}", """{"access_token_duration":3600,"login_uri":"https://login.example"}""");
+        var planePatch = await api.PatchAsync($"/v2/control-planes/{planeId}", """{"description":"d","labels":{"env":"dev"}}""");
+        var planeDelete = await api.DeleteAsync($"/v2/control-planes/{planeId}");
+
+        IdentityValidationTests.AssertProblem(scopeRename, HttpStatusCode.Conflict);
+        Assert.False(scopeDisable.Body.GetProperty("enabled").GetBoolean());
+        Assert.Equal("read", scopeDisable.String("name"));
+        Assert.False(claimPatch.Body.GetProperty("enabled").GetBoolean());
+        Assert.Equal("v", claimPatch.String("value"));
+        Assert.Equal([("allow_scopes[0]", "missing_reference")], clientBadScope.InvalidParameters());
+        Assert.Equal(3600, clientPatch.Body.GetProperty("access_token_duration").GetInt32());
+        Assert.Equal("https://login.example", clientPatch.String("login_uri"));
+        Assert.Equal(["client_credentials"], clientPatch.Body.GetProperty("grant_types").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal("dev", planePatch.Body.GetProperty("labels").GetProperty("env").GetString());
+        Assert.Equal("plane", planePatch.String("name"));
+        Assert.Equal(HttpStatusCode.NoContent, planeDelete.Status);
+        Assert.Empty(api.Emulator.Snapshot().ControlPlanes);
+    }
+
+    [Fact]
     public async Task Delete_without_force_refuses_while_children_exist_and_force_deletes_everything()
     {
         await using var api = await EmulatorClient.StartAsync();
