@@ -44,11 +44,12 @@ public sealed class PatchTests
 
         var patched = await sandbox.PatchGizmoAsync(
             "j",
-            """[{"op":"test","path":"/spec/size","value":3},{"op":"replace","path":"/spec/size","value":8},{"op":"add","path":"/metadata/labels","value":{"k":"v"}},{"op":"copy","from":"/spec/size","path":"/spec/settings"}]""",
+            """[{"op":"test","path":"/spec/size","value":3},{"op":"replace","path":"/spec/size","value":8},{"op":"add","path":"/metadata/labels","value":{"k":"v"}},{"op":"add","path":"/spec/tags","value":["a"]},{"op":"copy","from":"/spec/tags/0","path":"/spec/tags/-"}]""",
             V1Patch.PatchType.JsonPatch);
 
         Assert.Equal(8, patched["spec"]!["size"]!.GetValue<int>());
         Assert.Equal("v", patched["metadata"]!["labels"]!["k"]!.GetValue<string>());
+        Assert.Equal("""["a","a"]""", patched["spec"]!["tags"]!.ToJsonString());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class Gizmos
                     type: object
                     required: [size]
                     x-kubernetes-validations:
-                    - rule: "self.size <= 5 || self.color != 'red'"
+                    - rule: "self.size <= 5 || !has(self.color) || self.color != 'red'"
                       message: red gizmos must be small
                     - rule: "!has(oldSelf.color) || self.color == oldSelf.color"
                       message: color is immutable
