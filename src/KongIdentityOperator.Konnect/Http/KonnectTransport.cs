@@ -15,10 +15,6 @@ namespace KongIdentityOperator.Konnect.Http;
 /// </summary>
 internal sealed class KonnectTransport(HttpClient http, KonnectConnection connection, KonnectClientOptions options, TimeProvider time)
 {
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptProblemJson = new("application/problem+json");
-
     private readonly string _baseUrl = connection.ServerUrl.AbsoluteUri.TrimEnd('/');
     private readonly KonnectRateLimitKey _rateLimitKey = KonnectRateLimitKey.For(connection);
 
@@ -75,12 +71,11 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
     {
         using var request = new HttpRequestMessage(method, new Uri(_baseUrl + route.Path + query, UriKind.Absolute));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
-        request.Headers.Accept.Add(AcceptJson);
-        request.Headers.Accept.Add(AcceptProblemJson);
+        request.Headers.Accept.ParseAdd("application/json, application/problem+json");
         request.Options.Set(KonnectRequestState.Key, new KonnectRequestState(route.Template, _rateLimitKey));
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body.Utf8Json) { Headers = { ContentType = JsonMediaType } };
+            request.Content = new ByteArrayContent(body.Utf8Json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } };
         }
 
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

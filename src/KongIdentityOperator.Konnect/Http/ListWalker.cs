@@ -46,7 +46,7 @@ internal static class ListWalker
             // A server that hands back a cursor it already gave would loop forever.
             if (offset is not null && !seen.Add(offset))
             {
-                throw new InvalidDataException($"Konnect repeated the list cursor of {page.GetType().Name}; stopping to avoid a loop.");
+                throw new InvalidDataException("Konnect handed back a list cursor it had already given; stopping to avoid an endless loop.");
             }
         }
         while (offset is not null);
