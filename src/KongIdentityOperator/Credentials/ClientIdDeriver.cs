@@ -24,7 +24,8 @@ internal static partial class ClientIdDeriver
         // so two long names that share a prefix still get different ids.
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{@namespace}/{name}"));
         var suffix = Convert.ToHexStringLower(hash)[..10];
-        var prefix = Disallowed().Replace(readable, "-")[..(MaxLength - suffix.Length - 1)].TrimEnd('-');
+        var sanitized = Disallowed().Replace(readable, "-");
+        var prefix = sanitized[..Math.Min(sanitized.Length, MaxLength - suffix.Length - 1)].TrimEnd('-');
         return $"{prefix}-{suffix}";
     }
 
