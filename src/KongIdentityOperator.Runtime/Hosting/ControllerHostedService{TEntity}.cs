@@ -69,6 +69,9 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
 
     public string Name => _registration.Name;
 
+    /// <summary>Whether the host asked this controller to stop (it takes no new work from then on).</summary>
+    internal bool IsStopping => _intake.IsCancellationRequested;
+
     internal WorkQueue<EntityKey> Queue { get; }
 
     internal Reconciler<TEntity> Reconciler { get; }
@@ -104,8 +107,9 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Take no new work; let in-flight reconciles finish unless the host's shutdown timeout runs out.
-        await _intake.CancelAsync();
+        // Take no new work; let in-flight reconciles finish unless the host's shutdown timeout runs out. Cancel()
+        // rather than CancelAsync(): the workers' linked tokens must be cancelled before a worker asks for its next key.
+        _intake.Cancel();
         await using var abort = cancellationToken.Register(_abort.Cancel);
         await _supervisor;
         _resync?.Dispose();

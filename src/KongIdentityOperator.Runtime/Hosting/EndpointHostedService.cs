@@ -49,9 +49,18 @@ internal sealed class EndpointHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_app is not null)
+        if (_app is null)
+        {
+            return;
+        }
+
+        try
         {
             await _app.StopAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Out of shutdown time: open scrapes are cut off, which is fine for probes and metrics.
         }
     }
 

@@ -54,8 +54,9 @@ internal sealed partial class LeaderElectionHostedService(
             return;
         }
 
+        // The loop ends promptly once cancelled; the lease release is bounded by its own short timeout.
         await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken);
+        await _running;
     }
 
     public void Dispose() => _stopping.Dispose();
