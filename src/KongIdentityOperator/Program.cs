@@ -32,6 +32,7 @@ builder.Logging.AddSimpleConsole(console =>
 });
 builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.Services.AddKongIdentityOperator(options, kubernetes);
 
 using var host = builder.Build();

@@ -28,6 +28,13 @@ public sealed class ControllerOptions<TEntity>
     public TimeSpan? ResyncPeriod { get; set; }
 
     /// <summary>
+    /// Whether the runtime adds this controller's finalizers to every live object before reconciling (the default,
+    /// like KubeOps' AutoAttachFinalizers). Off: the controller adds them itself, to the objects that need them; the
+    /// finalizers still run when such an object is deleted.
+    /// </summary>
+    public bool AutoAttachFinalizers { get; set; } = true;
+
+    /// <summary>
     /// Annotations whose change triggers a reconcile although <c>generation</c> does not move
     /// (for example a "rotate now" or "reconcile requested at" annotation).
     /// </summary>

@@ -50,7 +50,8 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
             maxConcurrent,
             options.ResyncPeriod ?? Settings.ResyncPeriod,
             [.. options.TriggerAnnotations],
-            options.Watches);
+            options.Watches,
+            options.AutoAttachFinalizers);
 
         Services.AddSingleton(registration);
         Services.AddScoped<IEntityController<TEntity>, TImplementation>();

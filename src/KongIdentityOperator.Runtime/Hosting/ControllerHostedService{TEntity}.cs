@@ -64,7 +64,7 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
             time,
             new ExponentialBackoff(settings.ErrorBackoffBase, settings.ErrorBackoffMax),
             new WorkQueueMetrics(metrics, registration.Name));
-        Reconciler = new Reconciler<TEntity>(informer.Cache, identifiers, finalizerWriter, services.GetRequiredService<IServiceScopeFactory>(), logger);
+        Reconciler = new Reconciler<TEntity>(informer.Cache, identifiers, registration.AutoAttachFinalizers, finalizerWriter, services.GetRequiredService<IServiceScopeFactory>(), logger);
     }
 
     public string Name => _registration.Name;

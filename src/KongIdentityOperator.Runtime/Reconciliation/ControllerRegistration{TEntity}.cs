@@ -10,5 +10,6 @@ internal sealed record ControllerRegistration<TEntity>(
     int MaxConcurrentReconciles,
     TimeSpan ResyncPeriod,
     IReadOnlyCollection<string> TriggerAnnotations,
-    IReadOnlyList<ISecondaryWatch<TEntity>> Watches)
+    IReadOnlyList<ISecondaryWatch<TEntity>> Watches,
+    bool AutoAttachFinalizers = true)
     where TEntity : class, IKubernetesObject<V1ObjectMeta>;

@@ -19,6 +19,7 @@ namespace KongIdentityOperator.Runtime.Reconciliation;
 internal sealed partial class Reconciler<TEntity>(
     EntityCache<TEntity> cache,
     IReadOnlyList<string> finalizerIdentifiers,
+    bool autoAttachFinalizers,
     FinalizerWriter finalizers,
     IServiceScopeFactory scopes,
     ILogger logger)
@@ -60,7 +61,7 @@ internal sealed partial class Reconciler<TEntity>(
 
     private async Task<ReconciliationResult<TEntity>?> ReconcileLiveAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        if (finalizerIdentifiers.Count > 0)
+        if (autoAttachFinalizers && finalizerIdentifiers.Count > 0)
         {
             // Attached before the controller does any remote work, so a deletion can never skip the cleanup.
             var attached = await finalizers.AddAsync(entity, finalizerIdentifiers, cancellationToken);

@@ -15,12 +15,11 @@ namespace KongIdentityOperator.Controllers;
 internal sealed class TokenSecretGuard(
     IEntityCache<AuthServer> authServers,
     IEntityCache<UpstreamOAuthPolicy> policies,
-    FinalizerWriter finalizers) : IEntityController<V1Secret>
+    FinalizerWriter finalizers) : IEntityController<V1Secret>, IEntityFinalizer<V1Secret>
 {
     public async Task<ReconciliationResult<V1Secret>> ReconcileAsync(V1Secret entity, CancellationToken cancellationToken)
     {
-        var key = Indexes.Key(entity.Metadata);
-        var inUse = authServers.GetKeysByIndex(Indexes.SecretRef, key).Count > 0 || policies.GetKeysByIndex(Indexes.SecretRef, key).Count > 0;
+        var inUse = IsInUse(entity);
         var guarded = entity.Metadata.Finalizers?.Contains(FinalizerNames.TokenInUse) == true;
         if (inUse && !guarded && entity.Metadata.DeletionTimestamp is null)
         {
@@ -36,4 +35,19 @@ internal sealed class TokenSecretGuard(
 
     public Task<ReconciliationResult<V1Secret>> DeletedAsync(V1Secret entity, CancellationToken cancellationToken) =>
         Task.FromResult(ReconciliationResult<V1Secret>.Success(entity));
+
+    /// <summary>
+    /// While the Secret is being deleted: let it go once nothing names it any more (the AuthServer and policy watches
+    /// wake this up when the last one goes); until then the deletion waits.
+    /// </summary>
+    public Task<ReconciliationResult<V1Secret>> FinalizeAsync(V1Secret entity, CancellationToken cancellationToken) =>
+        Task.FromResult(IsInUse(entity)
+            ? ReconciliationResult<V1Secret>.Failure(entity, $"Secret {entity.Metadata.Name} still holds the Konnect token of objects that are being cleaned up.")
+            : ReconciliationResult<V1Secret>.Success(entity));
+
+    private bool IsInUse(V1Secret secret)
+    {
+        var key = Indexes.Key(secret.Metadata);
+        return authServers.GetKeysByIndex(Indexes.SecretRef, key).Count > 0 || policies.GetKeysByIndex(Indexes.SecretRef, key).Count > 0;
+    }
 }

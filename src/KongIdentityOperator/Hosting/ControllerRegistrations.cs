@@ -58,9 +58,11 @@ internal static class ControllerRegistrations
         .AddController<TokenSecretGuard, V1Secret>(o =>
         {
             o.Name = "tokensecret";
+            o.AutoAttachFinalizers = false;
             o.Watch<AuthServer>((a, _) => TokenSecretOf(a.Metadata, a.Spec.Konnect));
             o.Watch<UpstreamOAuthPolicy>((p, _) => TokenSecretOf(p.Metadata, p.Spec.Konnect));
-        });
+        })
+        .AddFinalizer<TokenSecretGuard, V1Secret>(FinalizerNames.TokenInUse);
 
     private static IEnumerable<EntityKey> TokenSecretOf(V1ObjectMeta metadata, KonnectSettings? konnect) =>
         konnect?.TokenSecretRef is { } reference ? [new EntityKey(metadata.NamespaceProperty, reference.Name)] : [];
