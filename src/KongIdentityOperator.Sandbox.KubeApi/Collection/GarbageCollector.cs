@@ -77,29 +77,44 @@ internal sealed class GarbageCollector(
         return changed;
     }
 
-    private bool CollectIfOrphaned(StoredObject obj)
+    /// <summary>
+    /// Deletes a dependent whose owners are all gone, or drops its dangling references when another owner lives.
+    /// Decided and done under the store lock, against the current state rather than the pass's snapshot.
+    /// </summary>
+    private bool CollectIfOrphaned(StoredObject snapshot)
     {
-        if (obj.OwnerReferences.Count == 0 || obj.IsTerminating)
+        if (snapshot.OwnerReferences.Count == 0 || snapshot.IsTerminating || registry.FindAnyVersion(snapshot.Key.Resource) is not { } definition)
         {
             return false;
         }
 
-        var dangling = obj.OwnerReferences.Where(o => !OwnerExists(obj, o)).ToList();
-        if (dangling.Count == 0)
+        return store.Write(tx =>
         {
-            return false;
-        }
+            var current = tx.Get(snapshot.Key);
+            if (current is null || current.Uid != snapshot.Uid || current.IsTerminating || current.OwnerReferences.Count == 0)
+            {
+                return false;
+            }
 
-        if (dangling.Count == obj.OwnerReferences.Count)
-        {
-            return Delete(obj);
-        }
+            var dangling = current.OwnerReferences.Where(o => !OwnerExists(tx, current, o)).Select(o => o.Uid).ToHashSet(StringComparer.Ordinal);
+            if (dangling.Count == 0)
+            {
+                return false;
+            }
 
-        var uids = dangling.Select(d => d.Uid).ToHashSet(StringComparer.Ordinal);
-        return Edit(obj, metadata =>
-        {
-            var kept = (metadata.ArrayAt("ownerReferences") ?? []).Where(r => !uids.Contains(r.StringAt("uid") ?? string.Empty)).Select(r => r?.DeepClone());
+            if (dangling.Count == current.OwnerReferences.Count)
+            {
+                deleter.DeleteLocked(tx, definition, current.Key, DeleteRequest.Default);
+                return true;
+            }
+
+            var old = current.ToJsonObject();
+            var next = current.ToJsonObject();
+            var metadata = next.Metadata();
+            var kept = (metadata.ArrayAt("ownerReferences") ?? []).Where(r => !dangling.Contains(r.StringAt("uid") ?? string.Empty)).Select(r => r?.DeepClone());
             metadata["ownerReferences"] = new JsonArray([.. kept]);
+            updater.Commit(tx, definition, current.Key, current, old, next, statusOnly: false, WriteContext.Internal);
+            return true;
         });
     }
 
@@ -161,9 +176,9 @@ internal sealed class GarbageCollector(
     private IReadOnlyList<StoredObject> Dependents(StoredObject owner) =>
         [.. store.All().Where(o => o.OwnerReferences.Any(r => r.Uid == owner.Uid))];
 
-    private bool OwnerExists(StoredObject dependent, OwnerReference reference)
+    private static bool OwnerExists(StoreTransaction tx, StoredObject dependent, OwnerReference reference)
     {
-        var owner = store.FindByUid(reference.Uid);
+        var owner = tx.FindByUid(reference.Uid);
         return owner is not null && (owner.Key.Namespace.Length == 0 || owner.Key.Namespace == dependent.Key.Namespace);
     }
 

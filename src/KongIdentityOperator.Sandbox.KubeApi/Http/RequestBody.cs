@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KongIdentityOperator.Sandbox.KubeApi.Errors;
 using KongIdentityOperator.Sandbox.KubeApi.Json;
+using KongIdentityOperator.Sandbox.KubeApi.Protobuf;
 using Microsoft.AspNetCore.Http;
 using YamlDotNet.Core;
 
@@ -25,6 +26,11 @@ internal static class RequestBody
         if (buffer.Length == 0)
         {
             return null;
+        }
+
+        if (request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return ProtobufDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
 
         try

@@ -66,6 +66,8 @@ internal sealed class ObjectCreator(ObjectStore store, ResourceRegistry registry
             NamespaceRules.PrepareCreate(body);
         }
 
+        BuiltInDefaults.Apply(definition, body);
+
         var errors = NameRules.Validate(name, definition.NameRule).Concat(ObjectRules.ValidateMetadata(metadata)).ToList();
         if (errors.Count > 0)
         {

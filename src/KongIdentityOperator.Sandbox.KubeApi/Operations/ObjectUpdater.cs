@@ -142,6 +142,8 @@ internal sealed class ObjectUpdater(
             NamespaceRules.PrepareUpdate(next);
         }
 
+        BuiltInDefaults.Apply(definition, next);
+
         var metadataErrors = ObjectRules.ValidateMetadata(next.Metadata()).ToList();
         if (metadataErrors.Count > 0)
         {

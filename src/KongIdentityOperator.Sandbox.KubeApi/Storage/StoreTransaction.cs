@@ -17,6 +17,8 @@ internal sealed class StoreTransaction
 
     public StoredObject? Get(ObjectKey key) => _store.GetUnlocked(key);
 
+    public StoredObject? FindByUid(string uid) => _store.FindByUid(uid);
+
     public IReadOnlyList<StoredObject> List(ResourceKey resource, string? @namespace) => _store.ListUnlocked(resource, @namespace);
 
     /// <summary>Stores <paramref name="obj"/> under a new resourceVersion (stamped into it) and notifies watchers.</summary>
