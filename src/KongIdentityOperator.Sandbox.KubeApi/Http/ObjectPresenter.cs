@@ -13,12 +13,17 @@ namespace KongIdentityOperator.Sandbox.KubeApi.Http;
 internal static class ObjectPresenter
 {
     public static byte[] Bytes(StoredObject stored, ResourceDefinition definition) =>
-        NeedsRewrite(stored, definition) ? JsonText.ToUtf8(Node(stored, definition)) : stored.Json;
+        NeedsRewrite(stored, definition) || definition.Conversion is not null ? JsonText.ToUtf8(Node(stored, definition)) : stored.Json;
 
     public static JsonObject Node(StoredObject stored, ResourceDefinition definition) => AtVersion(stored.ToJsonObject(), definition);
 
     public static JsonObject AtVersion(JsonObject obj, ResourceDefinition definition)
     {
+        if (definition.Conversion is not null && obj.StringAt("apiVersion") != definition.ApiVersion)
+        {
+            return definition.FromStorage(obj);
+        }
+
         if (obj.StringAt("apiVersion") != definition.ApiVersion)
         {
             obj["apiVersion"] = definition.ApiVersion;

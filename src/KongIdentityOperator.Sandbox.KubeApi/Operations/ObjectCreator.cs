@@ -25,6 +25,7 @@ internal sealed class ObjectCreator(ObjectStore store, ResourceRegistry registry
     private JsonObject Prepare(ResourceDefinition definition, string @namespace, JsonObject body, WriteContext context)
     {
         ObjectRules.ApplyTypeMeta(definition, body);
+        body = definition.ToStorage(body);
         var metadata = body.Metadata();
         ObjectRules.ApplyNamespace(definition, @namespace, metadata);
         if (!string.IsNullOrEmpty(metadata.StringAt("resourceVersion")))

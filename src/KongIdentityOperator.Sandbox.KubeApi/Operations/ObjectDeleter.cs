@@ -31,7 +31,8 @@ internal sealed class ObjectDeleter(ObjectStore store, ResourceRegistry registry
             var items = new JsonArray();
             foreach (var obj in tx.List(definition.Key, filter.Namespace).Where(filter.Matches))
             {
-                items.Add(DeleteLocked(tx, definition, obj.Key, request with { PreconditionUid = null, PreconditionResourceVersion = null }).Body);
+                var deleted = DeleteLocked(tx, definition, obj.Key, request with { PreconditionUid = null, PreconditionResourceVersion = null }).Body;
+                items.Add(deleted.StringAt("kind") == definition.Kind ? definition.FromStorage(deleted) : deleted);
             }
 
             return new WriteResult(

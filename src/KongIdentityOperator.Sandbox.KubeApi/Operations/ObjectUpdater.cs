@@ -26,6 +26,7 @@ internal sealed class ObjectUpdater(
     public WriteResult Update(ResourceDefinition definition, string @namespace, string name, JsonObject body, bool statusOnly, WriteContext context)
     {
         ObjectRules.ApplyTypeMeta(definition, body);
+        body = definition.ToStorage(body);
         var metadata = body.Metadata();
         ObjectRules.CheckName(metadata, name);
         ObjectRules.ApplyNamespace(definition, @namespace, metadata);
@@ -90,7 +91,8 @@ internal sealed class ObjectUpdater(
             }
 
             var old = current.ToJsonObject();
-            var patched = ApplyPatch(definition, name, kind, old, patch);
+            var view = definition.FromStorage(old);
+            var patched = ApplyPatch(definition, name, kind, view, patch);
             var requested = patched.Metadata().StringAt("resourceVersion");
             if (!string.IsNullOrEmpty(requested) && requested != Rv(current))
             {
@@ -104,10 +106,12 @@ internal sealed class ObjectUpdater(
                 throw ApiErrors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
             }
 
-            if (patched.StringAt("apiVersion") != old.StringAt("apiVersion") || patched.StringAt("kind") != old.StringAt("kind"))
+            if (patched.StringAt("apiVersion") != view.StringAt("apiVersion") || patched.StringAt("kind") != view.StringAt("kind"))
             {
                 ObjectRules.ApplyTypeMeta(definition, patched);
             }
+
+            patched = definition.ToStorage(patched);
 
             var next = statusOnly ? WithStatusOf(old, patched) : patched;
             return Commit(tx, definition, key, current, old, next, statusOnly, context);

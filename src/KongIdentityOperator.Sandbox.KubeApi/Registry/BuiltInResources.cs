@@ -92,6 +92,7 @@ internal static class BuiltInResources
         Workload("batch", "CronJob", "cronjobs", ["cj"]),
         new("events.k8s.io", "v1", "Event", "events", "event", Namespaced: true, ["ev"])
         {
+            Conversion = EventConversion.Conversion,
             PrinterColumns = [new("Type", "string", ".type"), new("Reason", "string", ".reason"), new("Note", "string", ".note")],
         },
         Leases,

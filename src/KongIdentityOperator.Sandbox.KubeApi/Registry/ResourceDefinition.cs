@@ -57,5 +57,15 @@ internal sealed record ResourceDefinition(
     /// <summary>The "resource.group" form used in error messages, e.g. <c>gizmos.example.com</c> or <c>secrets</c>.</summary>
     public string GroupResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
-    public ResourceKey Key => new(Group, Plural);
+    /// <summary>Set when this resource is a view of another one's storage (events.k8s.io over core Events).</summary>
+    public ObjectConversion? Conversion { get; init; }
+
+    /// <summary>Where objects of this resource are stored (its own group and plural unless it is a view).</summary>
+    public ResourceKey Key => Conversion?.Storage ?? new(Group, Plural);
+
+    /// <summary>The object in this resource's form (converted when the resource is a view of other storage).</summary>
+    public JsonObject FromStorage(JsonObject stored) => Conversion is null ? stored : Conversion.FromStorage(stored);
+
+    /// <summary>The object in its stored form.</summary>
+    public JsonObject ToStorage(JsonObject obj) => Conversion is null ? obj : Conversion.ToStorage(obj);
 }

@@ -154,7 +154,7 @@ public sealed class BuiltInResourceTests
     }
 
     [Fact]
-    public async Task Events_can_be_created_in_core_and_events_k8s_io()
+    public async Task Core_and_events_k8s_io_events_share_storage_like_the_real_server()
     {
         await using var sandbox = await ApiFixture.StartAsync();
         var now = DateTime.UtcNow;
@@ -190,9 +190,16 @@ public sealed class BuiltInResourceTests
 
         var core = await sandbox.Client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=g", cancellationToken: ApiFixture.Ct);
         var modern = await sandbox.Client.EventsV1.ListNamespacedEventAsync("default", cancellationToken: ApiFixture.Ct);
+        var patched = await sandbox.Client.EventsV1.PatchNamespacedEventAsync(
+            new V1Patch("""{"series":{"count":2,"lastObservedTime":"2026-11-28T07:00:00.000000Z"}}""", V1Patch.PatchType.MergePatch), "gizmo.two", "default", cancellationToken: ApiFixture.Ct);
 
-        Assert.Equal("made it", Assert.Single(core.Items).Message);
-        Assert.Equal("ok", Assert.Single(modern.Items).Note);
+        Assert.Equal(["made it", "ok"], core.Items.Select(e => e.Message).Order());
+        Assert.Equal("test", core.Items.Single(e => e.Message == "ok").ReportingComponent);
+        Assert.Equal(["made it", "ok"], modern.Items.Select(e => e.Note).Order());
+        Assert.All(modern.Items, e => Assert.Equal("g", e.Regarding.Name));
+        Assert.Equal("events.k8s.io/v1", patched.ApiVersion);
+        Assert.Equal(2, patched.Series.Count);
+        Assert.Equal("ok", patched.Note);
     }
 
     [Fact]
