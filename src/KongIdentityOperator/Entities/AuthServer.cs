@@ -14,11 +14,13 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Konnect ID", "string", ".status.id")]
 [AdditionalPrinterColumn("Issuer", "string", ".status.issuer")]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class AuthServer : CustomKubernetesEntity<AuthServerSpec, AuthServerStatus>
+public sealed class AuthServer : CustomKubernetesEntity<AuthServerSpec, AuthServerStatus>, IConditionedEntity
 {
     public AuthServer()
     {
         ApiVersion = EntityGroup.ApiVersion;
         Kind = "AuthServer";
     }
+
+    ConditionedStatus IConditionedEntity.ConditionedStatus => Status;
 }

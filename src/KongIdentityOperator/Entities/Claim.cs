@@ -14,7 +14,7 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Priority = 1)]
 [AdditionalPrinterColumn("Konnect ID", "string", ".status.id")]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Claim : CustomKubernetesEntity<ClaimSpec, ClaimStatus>, IAuthServerChild
+public sealed class Claim : CustomKubernetesEntity<ClaimSpec, ClaimStatus>, IAuthServerChild, IConditionedEntity
 {
     public Claim()
     {
@@ -29,4 +29,6 @@ public sealed class Claim : CustomKubernetesEntity<ClaimSpec, ClaimStatus>, IAut
     string? IAuthServerChild.RemoteId => Status.Id;
 
     string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;
+
+    ConditionedStatus IConditionedEntity.ConditionedStatus => Status;
 }

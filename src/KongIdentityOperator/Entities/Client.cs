@@ -14,7 +14,7 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
 [AdditionalPrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Priority = 1)]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Client : CustomKubernetesEntity<ClientSpec, ClientStatus>, IAuthServerChild
+public sealed class Client : CustomKubernetesEntity<ClientSpec, ClientStatus>, IAuthServerChild, IConditionedEntity
 {
     public Client()
     {
@@ -29,4 +29,6 @@ public sealed class Client : CustomKubernetesEntity<ClientSpec, ClientStatus>, I
     string? IAuthServerChild.RemoteId => Status.Id;
 
     string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;
+
+    ConditionedStatus IConditionedEntity.ConditionedStatus => Status;
 }

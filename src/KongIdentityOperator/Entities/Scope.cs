@@ -14,7 +14,7 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Priority = 1)]
 [AdditionalPrinterColumn("Konnect ID", "string", ".status.id")]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>, IAuthServerChild
+public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>, IAuthServerChild, IConditionedEntity
 {
     public Scope()
     {
@@ -29,4 +29,6 @@ public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>, IAut
     string? IAuthServerChild.RemoteId => Status.Id;
 
     string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;
+
+    ConditionedStatus IConditionedEntity.ConditionedStatus => Status;
 }

@@ -14,11 +14,13 @@ namespace KongIdentityOperator.Entities;
 [AdditionalPrinterColumn("Plugin ID", "string", ".status.id")]
 [AdditionalPrinterColumn("Control Plane", "string", ".status.controlPlaneID", Priority = 1)]
 [AdditionalPrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class UpstreamOAuthPolicy : CustomKubernetesEntity<UpstreamOAuthPolicySpec, UpstreamOAuthPolicyStatus>
+public sealed class UpstreamOAuthPolicy : CustomKubernetesEntity<UpstreamOAuthPolicySpec, UpstreamOAuthPolicyStatus>, IConditionedEntity
 {
     public UpstreamOAuthPolicy()
     {
         ApiVersion = EntityGroup.ApiVersion;
         Kind = "UpstreamOAuthPolicy";
     }
+
+    ConditionedStatus IConditionedEntity.ConditionedStatus => Status;
 }

@@ -1,0 +1,46 @@
+using System.Text;
+using k8s;
+using Testcontainers.K3s;
+
+namespace KongIdentityOperator.Tests.Integration.Harness;
+
+/// <summary>
+/// A real k3s in Docker (Testcontainers). Machines without a Docker engine cannot run it: <see cref="StartAsync"/>
+/// then skips the test with the reason, and the same scenarios run against the sandbox instead.
+/// </summary>
+public sealed class K3sCluster(K3sContainer container, KubernetesClientConfiguration configuration) : ICluster
+{
+    public const string Image = "rancher/k3s:v1.32.4-k3s1";
+
+    public string Name => "k3s";
+
+    public KubernetesClientConfiguration Configuration { get; } = configuration;
+
+    public static async Task<K3sCluster> StartAsync(CancellationToken cancellationToken)
+    {
+        if (DockerUnavailableReason() is { } reason)
+        {
+            Assert.Skip($"k3s scenarios need a Docker engine: {reason}. The same scenarios run against the sandbox.");
+        }
+
+        var container = new K3sBuilder(Image).Build();
+        await container.StartAsync(cancellationToken);
+        var kubeconfig = await container.GetKubeconfigAsync();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kubeconfig));
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(stream);
+        return new K3sCluster(container, configuration);
+    }
+
+    public ValueTask DisposeAsync() => container.DisposeAsync();
+
+    private static string? DockerUnavailableReason()
+    {
+        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        if (!string.IsNullOrEmpty(host))
+        {
+            return null;
+        }
+
+        return File.Exists("/var/run/docker.sock") ? null : "no DOCKER_HOST and no /var/run/docker.sock on this machine";
+    }
+}

@@ -1,0 +1,68 @@
+using KongIdentityOperator.Configuration;
+using KongIdentityOperator.Hosting;
+using KongIdentityOperator.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KongIdentityOperator.Tests.Integration.Harness;
+
+/// <summary>
+/// The real operator (the same DI wiring as the executable) hosted in the test process against an environment, with
+/// its logs captured, watching one test's namespace only. It can be stopped and started again like a restarted pod.
+/// </summary>
+public sealed class OperatorInstance : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private OperatorInstance(IHost host, CapturedLogs logs)
+    {
+        _host = host;
+        Logs = logs;
+    }
+
+    public CapturedLogs Logs { get; }
+
+    public Uri? EndpointAddress => _host.Services.GetRequiredService<OperatorEndpoints>().BaseAddress;
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<OperatorInstance> StartAsync(
+        TestEnvironment environment,
+        string @namespace,
+        CancellationToken cancellationToken,
+        TimeSpan? resyncPeriod = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var options = new OperatorOptions
+        {
+            KonnectServerUrl = environment.Konnect.BaseAddress,
+            Namespaces = [@namespace],
+            ResyncPeriod = resyncPeriod ?? TimeSpan.FromMinutes(10),
+            HttpPort = 0,
+            LeaderElect = false,
+            MaxConcurrentReconciles = 4,
+        };
+        var logs = new CapturedLogs();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddKongIdentityOperator(options, environment.Cluster.Configuration);
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new OperatorInstance(host, logs);
+    }
+
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _host.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _host.Dispose();
+    }
+}

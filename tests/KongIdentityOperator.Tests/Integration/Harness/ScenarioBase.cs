@@ -1,0 +1,124 @@
+using System.Text;
+using k8s;
+using k8s.Models;
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Runtime.Conditions;
+using KongIdentityOperator.Sandbox.Konnect;
+
+namespace KongIdentityOperator.Tests.Integration.Harness;
+
+/// <summary>
+/// Shared plumbing of the end-to-end scenarios: one environment per test class (cluster + Konnect emulator), one
+/// namespace and one operator per test. Subclasses choose the cluster (sandbox or k3s).
+/// </summary>
+public abstract class ScenarioBase : IAsyncLifetime
+{
+    private readonly List<OperatorInstance> _operators = [];
+    private TestEnvironment? _environment;
+
+    protected TestEnvironment Env => _environment ?? throw new InvalidOperationException("Not started.");
+
+    protected KonnectEmulator Konnect => Env.Konnect;
+
+    protected string Ns { get; private set; } = string.Empty;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _environment = await TestEnvironment.StartAsync(await CreateClusterAsync(Ct), Ct);
+        Ns = await Env.CreateNamespaceAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _operators)
+        {
+            await instance.DisposeAsync();
+        }
+
+        if (_environment is not null)
+        {
+            await _environment.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract Task<ICluster> CreateClusterAsync(CancellationToken cancellationToken);
+
+    protected async Task<OperatorInstance> StartOperatorAsync(TimeSpan? resyncPeriod = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
+    {
+        var instance = await OperatorInstance.StartAsync(Env, Ns, Ct, resyncPeriod, configure);
+        _operators.Add(instance);
+        return instance;
+    }
+
+    protected async Task StopOperatorAsync(OperatorInstance instance)
+    {
+        _operators.Remove(instance);
+        await instance.DisposeAsync();
+    }
+
+    protected Task<T> CreateAsync<T>(T entity)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        entity.Metadata.NamespaceProperty = Ns;
+        return Env.Client.CreateAsync(entity, Ct);
+    }
+
+    protected Task<T> ApplySampleAsync<T>(string fileName)
+        where T : class, IKubernetesObject<V1ObjectMeta> => Env.Client.CreateAsync(Samples.Load<T>(fileName, Ns), Ct);
+
+    protected Task<T?> GetAsync<T>(string name)
+        where T : class, IKubernetesObject<V1ObjectMeta> => Env.Client.GetAsync<T>(name, Ns, Ct);
+
+    /// <summary>Reads, changes and writes an object (retrying on conflicts with the operator's own writes).</summary>
+    protected async Task<T> UpdateAsync<T>(string name, Action<T> change)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync<T>(name) ?? throw new InvalidOperationException($"{typeof(T).Name} {name} not found");
+            change(current);
+            try
+            {
+                return await Env.Client.UpdateAsync(current, Ct);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 10)
+            {
+            }
+        }
+    }
+
+    protected Task DeleteAsync<T>(string name)
+        where T : class, IKubernetesObject<V1ObjectMeta> => Env.Client.DeleteAsync<T>(name, Ns, Ct);
+
+    /// <summary>Waits until the object is Ready for its current generation.</summary>
+    protected Task<T> WaitForReadyAsync<T>(string name, TimeSpan? timeout = null)
+        where T : class, IKubernetesObject<V1ObjectMeta>, IConditionedEntity =>
+        WaitForConditionAsync<T>(name, "Ready", "True", null, timeout);
+
+    protected Task<T> WaitForConditionAsync<T>(string name, string type, string status, string? reason = null, TimeSpan? timeout = null)
+        where T : class, IKubernetesObject<V1ObjectMeta>, IConditionedEntity =>
+        Eventually.MatchAsync<T>(
+            async () => (await GetAsync<T>(name))!,
+            e => e is not null && e.ConditionedStatus.ObservedGeneration == e.Metadata.Generation
+                && e.ConditionedStatus.Conditions.Get(type) is { } c && c.Status == status && (reason is null || c.Reason == reason),
+            $"{typeof(T).Name} {name} {type}={status}{(reason is null ? string.Empty : $" ({reason})")}",
+            timeout);
+
+    protected async Task WaitForGoneAsync<T>(string name, TimeSpan? timeout = null)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        await Eventually.TrueAsync(async () => await GetAsync<T>(name) is null, $"{typeof(T).Name} {name} deleted", timeout);
+
+    protected async Task<IReadOnlyDictionary<string, string>> ReadSecretAsync(string name)
+    {
+        var secret = await GetAsync<V1Secret>(name) ?? throw new InvalidOperationException($"Secret {name} not found");
+        return secret.Data.ToDictionary(d => d.Key, d => Encoding.UTF8.GetString(d.Value));
+    }
+
+    /// <summary>Konnect writes (non-GET requests) counted by the emulator so far.</summary>
+    protected long KonnectWrites() =>
+        Konnect.Requests.ByRoute.Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal) && !r.Key.Contains("/_issuer/", StringComparison.Ordinal)).Sum(r => r.Value);
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using k8s;
+using k8s.Models;
+using KongIdentityOperator.Runtime.Builder;
+using KongIdentityOperator.Runtime.Client;
+using KongIdentityOperator.Sandbox.Konnect;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KongIdentityOperator.Tests.Integration.Harness;
+
+/// <summary>
+/// A cluster with the generated CRDs installed, a Konnect emulator (control plane quickstart with the tutorial's
+/// service and route), and clients for both. One per test class; every test works in a namespace of its own.
+/// </summary>
+public sealed class TestEnvironment : IAsyncDisposable
+{
+    public const string KonnectToken = "kpat_integration_token";
+    public const string TokenSecretName = "konnect-token";
+
+    private readonly ServiceProvider _services;
+
+    private TestEnvironment(ICluster cluster, KonnectEmulator konnect)
+    {
+        Cluster = cluster;
+        Konnect = konnect;
+        var services = new ServiceCollection();
+        services.AddSingleton(cluster.Configuration);
+        services.AddKubernetesOperator();
+        _services = services.BuildServiceProvider();
+        Kubernetes = _services.GetRequiredService<IKubernetes>();
+        Client = _services.GetRequiredService<IKubernetesClient>();
+    }
+
+    public ICluster Cluster { get; }
+
+    public KonnectEmulator Konnect { get; }
+
+    public IKubernetes Kubernetes { get; }
+
+    public IKubernetesClient Client { get; }
+
+    public static async Task<TestEnvironment> StartAsync(ICluster cluster, CancellationToken cancellationToken)
+    {
+        var konnect = await KonnectEmulator.StartAsync(new KonnectEmulatorOptions { Tokens = [KonnectToken], SeedTutorial = true }, cancellationToken);
+        var environment = new TestEnvironment(cluster, konnect);
+        await environment.InstallCrdsAsync(cancellationToken);
+        return environment;
+    }
+
+    /// <summary>A fresh namespace with the Konnect token Secret in it.</summary>
+    public async Task<string> CreateNamespaceAsync(CancellationToken cancellationToken, string token = KonnectToken)
+    {
+        var name = "t-" + Guid.NewGuid().ToString("N")[..10];
+        await Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } }, cancellationToken: cancellationToken);
+        await Client.CreateAsync(
+            new V1Secret
+            {
+                Metadata = new V1ObjectMeta { Name = TokenSecretName, NamespaceProperty = name },
+                Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(token) },
+            },
+            cancellationToken);
+        return name;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Konnect.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private async Task InstallCrdsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("config", "crds"), "identity.konghq.com_*.yaml").Order(StringComparer.Ordinal))
+        {
+            var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file, cancellationToken));
+            await Kubernetes.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken);
+        }
+
+        // A kind is usable once its CRD says Established.
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("config", "crds"), "identity.konghq.com_*.yaml"))
+        {
+            var name = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file, cancellationToken)).Metadata.Name;
+            await Eventually.TrueAsync(
+                async () => (await Kubernetes.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: cancellationToken))
+                    .Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true,
+                $"CRD {name} established");
+        }
+    }
+}
