@@ -45,15 +45,9 @@ public static class KubeApiCommand
 
         await output.WriteLineAsync($"kube-api listening on {server.BaseAddress.GetLeftPart(UriPartial.Authority)}");
         await output.FlushAsync(cancellationToken);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C or the host stopping: shut down cleanly.
-        }
-
+        // Ctrl+C or the host stopping ends the wait. Force a yield: cancellation often comes from a signal handler's
+        // thread, which must not be held while the server shuts down.
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
         return 0;
     }
 }

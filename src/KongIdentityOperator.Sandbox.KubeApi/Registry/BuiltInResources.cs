@@ -42,7 +42,8 @@ internal static class BuiltInResources
         {
             HasStatusSubresource = true,
             TracksGeneration = true,
-            PrinterColumns = [new("Created At", "date", ".metadata.creationTimestamp")],
+            PrinterColumns = [new("Created At", "string", ".metadata.creationTimestamp")],
+            ShowsAge = false,
         };
 
     public static readonly ResourceDefinition Leases =

@@ -38,6 +38,7 @@ internal static class CrdDefinitions
                 CrdName = crd.StringAt("metadata", "name"),
                 Schema = version.ObjectAt("schema", "openAPIV3Schema"),
                 PrinterColumns = PrinterColumns(version),
+                ShowsAge = version.ArrayAt("additionalPrinterColumns") is null,
             });
         }
 

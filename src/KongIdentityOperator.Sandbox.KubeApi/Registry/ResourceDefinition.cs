@@ -41,6 +41,9 @@ internal sealed record ResourceDefinition(
 
     public NameRule NameRule { get; init; } = NameRule.Subdomain;
 
+    /// <summary>Whether tables end with an Age column (built-ins and CRDs without printer columns do).</summary>
+    public bool ShowsAge { get; init; } = true;
+
     /// <summary>Whether the real server accepts strategic merge patches here (built-ins only).</summary>
     public bool SupportsStrategicMerge => !IsCustom;
 

@@ -46,9 +46,7 @@ internal sealed class TableRenderer(TimeProvider time)
     }
 
     private static IReadOnlyList<PrinterColumn> Columns(ResourceDefinition definition) =>
-        definition.IsCustom && definition.PrinterColumns.Count > 0
-            ? definition.PrinterColumns
-            : [.. definition.PrinterColumns, AgeColumn];
+        definition.ShowsAge ? [.. definition.PrinterColumns, AgeColumn] : definition.PrinterColumns;
 
     private static JsonArray ColumnDefinitions(IReadOnlyList<PrinterColumn> columns)
     {
