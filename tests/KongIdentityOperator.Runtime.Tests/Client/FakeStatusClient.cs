@@ -9,7 +9,7 @@ namespace KongIdentityOperator.Runtime.Tests.Client;
 /// An in-memory stand-in for the status path only: one stored object with a resourceVersion, /status writes checked
 /// against it (409 when stale), and a hook to let another writer change the object first.
 /// </summary>
-internal sealed class FakeStatusClient<TEntity>(TEntity stored) : IKubernetesClient
+internal sealed class FakeStatusClient<TEntity>(TEntity stored) : UnsupportedKubernetesClient
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private TEntity _stored = stored;
@@ -20,15 +20,14 @@ internal sealed class FakeStatusClient<TEntity>(TEntity stored) : IKubernetesCli
 
     public Action<TEntity>? ConcurrentWriter { get; set; }
 
-    public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta>
+    public override Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
+        where T : class
     {
         Gets++;
         return Task.FromResult((T?)(object)EntityCopy.Clone(_stored));
     }
 
-    public Task<T> UpdateStatusAsync<T>(T entity, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta>
+    public override Task<T> UpdateStatusAsync<T>(T entity, CancellationToken cancellationToken = default)
     {
         StatusWrites++;
         if (ConcurrentWriter is { } writer)
@@ -53,34 +52,4 @@ internal sealed class FakeStatusClient<TEntity>(TEntity stored) : IKubernetesCli
         _stored = next;
         return Task.FromResult((T)(object)EntityCopy.Clone(next));
     }
-
-    public Task<IList<T>> ListAsync<T>(string? @namespace = null, string? labelSelector = null, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
-
-    public Task<EntityList<T>> ListWithResourceVersionAsync<T>(string? @namespace = null, string? labelSelector = null, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
-
-    public Task<T> CreateAsync<T>(T entity, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
-
-    public Task<T> UpdateAsync<T>(T entity, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
-
-    public Task<T> PatchAsync<T>(V1Patch patch, string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
-
-    public Task<T> PatchStatusAsync<T>(V1Patch patch, string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
-
-    public Task DeleteAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
-
-    public IAsyncEnumerable<(WatchEventType Type, T Entity)> WatchAsync<T>(
-        string? @namespace = null,
-        string? resourceVersion = null,
-        string? labelSelector = null,
-        bool allowWatchBookmarks = true,
-        TimeSpan? timeout = null,
-        CancellationToken cancellationToken = default)
-        where T : class, IKubernetesObject<V1ObjectMeta> => throw new NotSupportedException();
 }

@@ -68,17 +68,19 @@ public sealed class DependentsTests
             });
 
         await cluster.CreateWidgetAsync("a", reference: "creds");
-        await Eventually.TrueAsync(() => host.Recorder.Count("ReconcileAsync", "default/a") == 1, "the first reconcile");
+        await SeenAsync(1);
 
         var secret = await cluster.Kubernetes.CoreV1.CreateNamespacedSecretAsync(
             new V1Secret { Metadata = new V1ObjectMeta { Name = "creds" }, Data = new Dictionary<string, byte[]> { ["token"] = "t1"u8.ToArray() } },
             "default",
             cancellationToken: Token);
         await Eventually.TrueAsync(() => host.Recorder.Count("ReconcileAsync", "default/a") == 2, "a reconcile for the new secret");
+        await SeenAsync(2);
 
         secret.Data["token"] = "t2"u8.ToArray();
         await cluster.Kubernetes.CoreV1.ReplaceNamespacedSecretAsync(secret, "creds", "default", cancellationToken: Token);
         await Eventually.TrueAsync(() => host.Recorder.Count("ReconcileAsync", "default/a") == 3, "a reconcile for the changed secret");
+        await SeenAsync(3);
 
         lock (seen)
         {
@@ -87,6 +89,16 @@ public sealed class DependentsTests
 
         // The controller read the Secret from the cache: no GET of a Secret reached the API.
         Assert.DoesNotContain(cluster.Api.RequestLog, r => r.Resource == "secrets" && r.Verb == "get");
+
+        Task SeenAsync(int count) => Eventually.TrueAsync(
+            () =>
+            {
+                lock (seen)
+                {
+                    return seen.Count == count;
+                }
+            },
+            $"reconcile {count} to read the cache");
     }
 
     [Fact]

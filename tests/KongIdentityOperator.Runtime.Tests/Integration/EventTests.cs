@@ -1,7 +1,10 @@
 using System.Text;
 using k8s.Models;
+using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Events;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KongIdentityOperator.Runtime.Tests.Integration;
 
@@ -32,6 +35,28 @@ public sealed class EventTests
         var warning = Assert.Single(events, e => e.Reason == "RemoteError");
         Assert.Equal("Warning", warning.Type);
         Assert.Null(warning.Series);
+    }
+
+    [Fact]
+    public async Task A_repeat_after_the_aggregation_window_starts_a_new_event()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new OperatorSettings { Name = "events-test", EventAggregationWindow = TimeSpan.FromMinutes(10) };
+        var recorder = new EventRecorder(cluster.Client, settings, time, NullLogger<EventRecorder>.Instance);
+        var widget = await cluster.CreateWidgetAsync("a");
+
+        await recorder.PublishAsync(widget, "Synced", "same", cancellationToken: Token);
+        time.Advance(TimeSpan.FromMinutes(9));
+        await recorder.PublishAsync(widget, "Synced", "same", cancellationToken: Token);
+        time.Advance(TimeSpan.FromMinutes(11));
+        await recorder.PublishAsync(widget, "Synced", "same", cancellationToken: Token);
+
+        var events = await cluster.Client.ListAsync<Eventsv1Event>("default", cancellationToken: Token);
+        Assert.Equal(2, events.Count);
+        Assert.Single(events, e => e.Series?.Count == 2);
+        Assert.Single(events, e => e.Series is null);
+        Assert.All(events, e => Assert.Equal("events-test", e.ReportingController));
     }
 
     [Fact]

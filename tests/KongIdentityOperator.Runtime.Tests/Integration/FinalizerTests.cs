@@ -16,11 +16,11 @@ public sealed class FinalizerTests
     public async Task The_finalizer_is_attached_before_the_controller_runs_and_visible_to_it()
     {
         await using var cluster = await TestCluster.StartAsync();
-        string[]? storedFinalizersDuringReconcile = null;
+        var storedDuringReconcile = new TaskCompletionSource<string[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = await StartAsync(cluster, b => b.Reconcile = async (w, _, ct) =>
         {
             var stored = await cluster.Client.GetAsync<Widget>(w.Metadata.Name, w.Metadata.NamespaceProperty, ct);
-            storedFinalizersDuringReconcile = [.. stored!.Metadata.Finalizers ?? []];
+            storedDuringReconcile.TrySetResult([.. stored!.Metadata.Finalizers ?? []]);
             return ReconciliationResult<Widget>.Success(w);
         });
 
@@ -28,7 +28,7 @@ public sealed class FinalizerTests
 
         await Eventually.TrueAsync(() => host.Recorder.Count("ReconcileAsync", "default/a") == 1, "the first reconcile");
         Assert.Equal([WidgetFinalizer.Identifier], host.Recorder.Calls[0].Finalizers);
-        Assert.Equal([WidgetFinalizer.Identifier], storedFinalizersDuringReconcile!);
+        Assert.Equal([WidgetFinalizer.Identifier], await storedDuringReconcile.Task.WaitAsync(Eventually.DefaultTimeout, Token));
 
         // Attaching our finalizer is our own write; it must not cause a second reconcile.
         await cluster.CreateWidgetAsync("fence");

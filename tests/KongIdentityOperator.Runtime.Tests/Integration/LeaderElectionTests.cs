@@ -1,7 +1,9 @@
 using k8s.Models;
 using KongIdentityOperator.Runtime.Builder;
+using KongIdentityOperator.Runtime.Queue;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Runtime.Tests.TestEntities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KongIdentityOperator.Runtime.Tests.Integration;
 
@@ -38,6 +40,8 @@ public sealed class LeaderElectionTests
         await Eventually.TrueAsync(() => second.Widgets.List().Count == 2, "the standby's cache to hold both");
         Assert.Empty(second.Recorder.Calls);
         Assert.Equal("first", await HolderAsync(cluster));
+        var standbyQueue = second.Services.GetRequiredService<EntityQueue<Widget>>();
+        Assert.False(await standbyQueue(Widget.Create("default", "a"), ReconciliationType.Modified, ReconciliationTriggerSource.Operator, TimeSpan.Zero, 0, Token));
 
         await first.StopAsync();
 

@@ -31,6 +31,25 @@ public sealed class ReconcileLifecycleTests
         var deleted = recorder.Calls[^1];
         Assert.Equal(("DeletedAsync", "two"), (deleted.Method, deleted.SpecValue));
         Assert.Equal(2, recorder.Count("ReconcileAsync", "default/a"));
+
+        // The controller got its objects from the watch-fed cache: the only GET of a widget is the test's own read
+        // before its update.
+        Assert.Single(cluster.Api.RequestLog, r => r.Resource == "widgets" && r.Verb == "get");
+    }
+
+    [Fact]
+    public async Task Resync_reconciles_every_cached_object_periodically()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var host = await cluster.StartOperatorAsync(s => s.ResyncPeriod = TimeSpan.FromMilliseconds(300));
+
+        await cluster.CreateWidgetAsync("a");
+        await cluster.CreateWidgetAsync("b");
+
+        await Eventually.TrueAsync(
+            () => host.Recorder.Count("ReconcileAsync", "default/a") >= 3 && host.Recorder.Count("ReconcileAsync", "default/b") >= 3,
+            "repeated reconciles without any change");
+        Assert.All(host.Recorder.Calls, c => Assert.Equal(1, c.Generation));
     }
 
     [Fact]
