@@ -9,7 +9,7 @@ namespace KongIdentityOperator.Tests.Integration;
 /// The operator end to end, over HTTP, against a cluster and the Konnect emulator. Every scenario runs on the sandbox;
 /// the same scenarios run on k3s where Docker is available (<see cref="K3sScenarios"/>).
 /// </summary>
-public abstract class OperatorScenarios : ScenarioBase
+public abstract partial class OperatorScenarios : ScenarioBase
 {
     private static readonly string[] SampleOrder =
         ["authserver.yaml", "scope.yaml", "claim.yaml", "client.yaml", "upstreamoauthpolicy.yaml"];
@@ -81,6 +81,8 @@ public abstract class OperatorScenarios : ScenarioBase
         var ready = await WaitForReadyAsync<Scope>("my-scope", TimeSpan.FromSeconds(20));
         Assert.True(ready.Status.Conditions.IsTrue("ResolvedRefs"));
     }
+
+    private Task ApplyTutorialAsync() => ApplyTutorialAsync(SampleOrder);
 
     private async Task ApplyTutorialAsync(IEnumerable<string> files)
     {

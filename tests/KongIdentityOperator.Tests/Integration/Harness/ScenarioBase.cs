@@ -20,7 +20,7 @@ public abstract class ScenarioBase : IAsyncLifetime
 
     protected KonnectEmulator Konnect => Env.Konnect;
 
-    protected string Ns { get; private set; } = string.Empty;
+    protected string Ns { get; set; } = string.Empty;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
