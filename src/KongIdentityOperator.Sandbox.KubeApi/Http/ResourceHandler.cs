@@ -73,7 +73,7 @@ internal sealed class ResourceHandler(
     {
         var query = context.Request.Query;
         var labels = LabelSelector.Parse(query["labelSelector"]);
-        var fields = FieldSelector.Parse(query["fieldSelector"], definition.IsCustom);
+        var fields = FieldSelector.Parse(query["fieldSelector"], definition);
         var filter = new WatchFilter(definition.Key, info.Namespace.Length == 0 ? null : info.Namespace, labels, fields);
         var (all, resourceVersion) = store.List(definition.Key, filter.Namespace);
         IEnumerable<StoredObject> items = all.Where(filter.Matches);
@@ -179,7 +179,7 @@ internal sealed class ResourceHandler(
     {
         var options = await DeleteOptionsReader.ReadAsync(context.Request, context.RequestAborted);
         var labels = LabelSelector.Parse(context.Request.Query["labelSelector"]);
-        var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"], definition.IsCustom);
+        var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"], definition);
         var result = deleter.DeleteCollection(definition, info.Namespace.Length == 0 ? null : info.Namespace, labels, fields, options);
         await RespondAsync(context, definition, result, null);
     }

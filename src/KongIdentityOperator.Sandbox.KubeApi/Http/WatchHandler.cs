@@ -30,7 +30,7 @@ internal sealed class WatchHandler(ObjectStore store, TableRenderer tables, Time
             fieldText = fieldText.Length == 0 ? $"metadata.name={info.Name}" : $"{fieldText},metadata.name={info.Name}";
         }
 
-        var fields = FieldSelector.Parse(fieldText, definition.IsCustom);
+        var fields = FieldSelector.Parse(fieldText, definition);
         var filter = new WatchFilter(definition.Key, info.Namespace.Length == 0 ? null : info.Namespace, labels, fields);
         var from = QueryOptions.ResourceVersion(query["resourceVersion"]);
         var bookmarks = query["allowWatchBookmarks"].ToString() is "true" or "1";

@@ -20,11 +20,20 @@ internal static class EventConversion
         ("deprecatedCount", "count"),
     ];
 
-    public static ObjectConversion Conversion { get; } = new(new ResourceKey(string.Empty, "events"), ToCore, ToEventsV1);
+    public static ObjectConversion Conversion { get; } = new(new ResourceKey(string.Empty, "events"), ToCore, ToEventsV1, CoreField);
 
     public static JsonObject ToCore(JsonObject modern) => Rename(modern, "v1", toCore: true);
 
     public static JsonObject ToEventsV1(JsonObject core) => Rename(core, "events.k8s.io/v1", toCore: false);
+
+    /// <summary><c>regarding.name</c> → <c>involvedObject.name</c>, and the other renamed fields likewise.</summary>
+    public static string CoreField(string path)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        var head = dot < 0 ? path : path[..dot];
+        var renamed = Renames.FirstOrDefault(r => r.Modern == head);
+        return renamed == default ? path : renamed.Core + (dot < 0 ? string.Empty : path[dot..]);
+    }
 
     private static JsonObject Rename(JsonObject source, string apiVersion, bool toCore)
     {

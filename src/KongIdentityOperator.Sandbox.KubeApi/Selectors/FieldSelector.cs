@@ -1,4 +1,5 @@
 using KongIdentityOperator.Sandbox.KubeApi.Errors;
+using KongIdentityOperator.Sandbox.KubeApi.Registry;
 
 namespace KongIdentityOperator.Sandbox.KubeApi.Selectors;
 
@@ -19,6 +20,15 @@ internal sealed class FieldSelector
     /// <summary>Whether the object matches; <paramref name="valueOf"/> yields a field's text or null when absent.</summary>
     public bool Matches(Func<string, string?> valueOf) =>
         Terms.All(t => string.Equals(valueOf(t.Field) ?? string.Empty, t.Value, StringComparison.Ordinal) != t.Negated);
+
+    /// <summary>Parses the selector as the resource accepts it, with field paths mapped to the stored form.</summary>
+    public static FieldSelector Parse(string? text, ResourceDefinition definition)
+    {
+        var parsed = Parse(text, onlyMetadataFields: definition.IsCustom);
+        return definition.Conversion is { } conversion
+            ? new FieldSelector([.. parsed.Terms.Select(t => t with { Field = conversion.StorageField(t.Field) })])
+            : parsed;
+    }
 
     public static FieldSelector Parse(string? text, bool onlyMetadataFields)
     {

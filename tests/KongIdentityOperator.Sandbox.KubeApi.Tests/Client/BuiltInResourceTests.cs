@@ -189,7 +189,7 @@ public sealed class BuiltInResourceTests
             cancellationToken: ApiFixture.Ct);
 
         var core = await sandbox.Client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=g", cancellationToken: ApiFixture.Ct);
-        var modern = await sandbox.Client.EventsV1.ListNamespacedEventAsync("default", cancellationToken: ApiFixture.Ct);
+        var modern = await sandbox.Client.EventsV1.ListNamespacedEventAsync("default", fieldSelector: "regarding.name=g", cancellationToken: ApiFixture.Ct);
         var patched = await sandbox.Client.EventsV1.PatchNamespacedEventAsync(
             new V1Patch("""{"series":{"count":2,"lastObservedTime":"2026-11-28T07:00:00.000000Z"}}""", V1Patch.PatchType.MergePatch), "gizmo.two", "default", cancellationToken: ApiFixture.Ct);
 
