@@ -244,7 +244,6 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
 
         // An index function that throws (say, on a half-filled spec) must not break the watch that feeds the cache:
         // such an object is simply not indexed.
-        [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "User-supplied index function.")]
         private string[] Evaluate(TEntity entity)
         {
             try

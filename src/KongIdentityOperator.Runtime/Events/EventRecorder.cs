@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
@@ -26,7 +25,7 @@ internal sealed partial class EventRecorder(
     private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
     private readonly string _instance = Truncate($"{settings.Name}-{Environment.MachineName}", 128);
 
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Events are best effort: failures are logged, never thrown.")]
+    // Catches everything on purpose: events are best effort (failures are logged, never thrown).
     public async Task PublishAsync(
         IKubernetesObject<V1ObjectMeta> entity,
         string reason,

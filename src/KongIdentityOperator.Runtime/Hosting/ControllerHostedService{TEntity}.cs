@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Runtime.Builder;
@@ -227,7 +226,7 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
         }
     }
 
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failing reconcile is retried with backoff; it must not kill the worker.")]
+    // Catches everything on purpose: a failing reconcile is retried with backoff; it must not kill the worker.
     private async Task ProcessAsync(EntityKey key, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using k8s;
 using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
@@ -61,7 +60,7 @@ internal sealed partial class LeaderElectionHostedService(
 
     public void Dispose() => _stopping.Dispose();
 
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The election loop must survive any error and try again.")]
+    // Catches everything on purpose: the election loop must survive any error and try again.
     private async Task RunAsync(CancellationToken stopping)
     {
         var options = settings.LeaderElection;
@@ -130,7 +129,7 @@ internal sealed partial class LeaderElectionHostedService(
     /// Empties the holder (as client-go's ReleaseOnCancel does), which a competing <see cref="LeaderElector"/> takes as
     /// a free lease at once. Best effort: if it fails, the lease simply expires.
     /// </summary>
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Release is best effort.")]
+    // Catches everything on purpose: release is best effort.
     private async Task ReleaseAsync()
     {
         try

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using k8s;
 using k8s.Models;
@@ -115,7 +114,7 @@ internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWa
         }
     }
 
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failing subscriber must not stop the watch.")]
+    // Catches everything on purpose: a failing subscriber must not stop the watch.
     private void Publish(EntityChange<TEntity> change)
     {
         foreach (var subscriber in Volatile.Read(ref _subscribers))

@@ -28,6 +28,10 @@ internal sealed partial class ResourceWatcher<TEntity>(
     private int _failures;
     private volatile bool _synced;
 
+    // Advanced by every event as it is handled, so that a watch failing mid-stream resumes after the last handled
+    // event rather than replaying (and briefly regressing to) older versions.
+    private string? _resourceVersion;
+
     public bool HasSynced => _synced;
 
     /// <summary>List requests made so far (the first, plus one per 410).</summary>
@@ -38,23 +42,22 @@ internal sealed partial class ResourceWatcher<TEntity>(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        string? resourceVersion = null;
         var goneStreak = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                if (resourceVersion is null)
+                if (_resourceVersion is null)
                 {
                     Interlocked.Increment(ref _lists);
                     var list = await client.ListWithResourceVersionAsync<TEntity>(@namespace, labelSelector, cancellationToken);
                     handler.OnList(@namespace, list.Items);
-                    resourceVersion = list.ResourceVersion;
+                    _resourceVersion = list.ResourceVersion;
                     _synced = true;
-                    LogListed(logger, _kind, _scope, list.Items.Count, resourceVersion);
+                    LogListed(logger, _kind, _scope, list.Items.Count, _resourceVersion);
                 }
 
-                resourceVersion = await WatchOnceAsync(resourceVersion, cancellationToken);
+                await WatchOnceAsync(cancellationToken);
                 goneStreak = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -65,14 +68,14 @@ internal sealed partial class ResourceWatcher<TEntity>(
             {
                 // The server no longer keeps history that old: start over from a fresh list. Relist at once the first
                 // time; back off if the server keeps answering 410, so that this never spins.
-                LogExpired(logger, _kind, _scope, resourceVersion);
-                resourceVersion = null;
+                LogExpired(logger, _kind, _scope, _resourceVersion);
+                _resourceVersion = null;
                 if (++goneStreak > 1)
                 {
                     await DelayAsync(settings.Backoff.JitteredDelay(goneStreak - 2), cancellationToken);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e)
             {
                 var delay = settings.Backoff.JitteredDelay(_failures++);
                 LogFailed(logger, _kind, _scope, delay, e.GetType().Name, e.Message);
@@ -81,8 +84,8 @@ internal sealed partial class ResourceWatcher<TEntity>(
         }
     }
 
-    /// <summary>Runs one watch request to its end; returns the version to resume from.</summary>
-    private async Task<string?> WatchOnceAsync(string? resourceVersion, CancellationToken cancellationToken)
+    /// <summary>Runs one watch request to its end.</summary>
+    private async Task WatchOnceAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _watches);
         var timeout = settings.WatchTimeout * (1 + Random.Shared.NextDouble());
@@ -100,21 +103,22 @@ internal sealed partial class ResourceWatcher<TEntity>(
         try
         {
             await foreach (var (type, entity) in client.WatchAsync<TEntity>(
-                @namespace, resourceVersion, labelSelector, allowWatchBookmarks: true, timeout, deadline.Token))
+                @namespace, _resourceVersion, labelSelector, allowWatchBookmarks: true, timeout, deadline.Token))
             {
                 received = true;
                 _failures = 0;
-                resourceVersion = entity.Metadata?.ResourceVersion ?? resourceVersion;
                 if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
                 {
                     handler.OnEvent(type, entity);
                 }
+
+                _resourceVersion = entity.Metadata?.ResourceVersion ?? _resourceVersion;
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogDeadline(logger, _kind, _scope);
-            return resourceVersion;
+            return;
         }
 
         if (!received && time.GetElapsedTime(started) < WatcherSettings.MinHealthySession)
@@ -122,8 +126,6 @@ internal sealed partial class ResourceWatcher<TEntity>(
             // An immediately closed, empty watch is not progress: treat it as a failure so that it backs off.
             throw new IOException("The watch closed immediately without events.");
         }
-
-        return resourceVersion;
     }
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)

@@ -102,6 +102,22 @@ public sealed class ResourceWatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_watch_failing_mid_stream_resumes_after_the_last_handled_event()
+    {
+        _client.Script(
+            new WatchSession([(WatchEventType.Added, "a", "11"), (WatchEventType.Modified, "a", "12")], new IOException("connection reset")),
+            new WatchSession([], Hang: true));
+        Start();
+
+        await Eventually.TrueAsync(() => Backoffs.Count == 1, "a backoff after the failure");
+        _time.Fake.Advance(Backoffs[0]);
+
+        await Eventually.TrueAsync(() => _client.Requests.Count == 3, "the resumed watch");
+        Assert.Equal(["list", "watch@10", "watch@12"], _client.Requests);
+        Assert.Equal(2, _handler.Events.Count);
+    }
+
+    [Fact]
     public async Task Cancellation_ends_the_watcher()
     {
         _client.Script(new WatchSession([], Hang: true));
