@@ -22,7 +22,7 @@ internal sealed class ResourceHandler(
 {
     public Task HandleAsync(HttpContext context, RequestInfo info, ResourceDefinition definition)
     {
-        if (definition.Namespaced != (info.Namespace.Length > 0) && !(definition.Namespaced && info.Verb is "list" or "watch" or "deletecollection"))
+        if (!ScopeMatches(definition, info))
         {
             throw ApiErrors.ResourceNotFound();
         }
@@ -196,6 +196,12 @@ internal sealed class ResourceHandler(
             ? Responses.WriteAsync(context, result.StatusCode, tables.Render(definition, [body], null, true, IncludeObject(context)))
             : Responses.WriteAsync(context, result.StatusCode, body);
     }
+
+    /// <summary>Cluster-scoped kinds have no namespace in the URL; namespaced ones need one, except across namespaces.</summary>
+    private static bool ScopeMatches(ResourceDefinition definition, RequestInfo info) =>
+        definition.Namespaced
+            ? info.Namespace.Length > 0 || info.Verb is "list" or "watch" or "deletecollection"
+            : info.Namespace.Length == 0;
 
     private static bool IncludeObject(HttpContext context) => context.Request.Query["includeObject"].ToString() == "Object";
 }
