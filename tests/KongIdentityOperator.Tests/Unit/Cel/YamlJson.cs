@@ -5,7 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace KongIdentityOperator.Tests.Unit.Cel;
 
-/// <summary>YAML manifests as the JSON kubectl sends: plain scalars become numbers, booleans or null where YAML 1.2 says so.</summary>
+/// <summary>
+/// YAML manifests as the JSON kubectl sends: plain scalars become numbers, booleans or null. kubectl reads YAML 1.1,
+/// where a plain <c>yes</c>, <c>no</c>, <c>on</c> or <c>off</c> is a boolean too.
+/// </summary>
 internal static class YamlJson
 {
     public static IReadOnlyList<JsonObject> Documents(string yaml)
@@ -27,8 +30,8 @@ internal static class YamlJson
     private static JsonValue? Plain(string text) => text switch
     {
         "" or "~" or "null" => null,
-        "true" => JsonValue.Create(true),
-        "false" => JsonValue.Create(false),
+        "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y" => JsonValue.Create(true),
+        "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N" => JsonValue.Create(false),
         _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
         _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
         _ => JsonValue.Create(text),

@@ -25,6 +25,8 @@ public sealed class GoDurationTests
         { "0s", 0 },
     };
 
+    public static TheoryData<string> ValidTexts() => [.. Valid().Select(row => row.Data.Item1)];
+
     public static TheoryData<string> Invalid() =>
     [
         "", " ", "10", "h", "1d", "1w", "-1h", "+1h", "1 h", "1h 30m", " 1h", "1h ", "1H", "1.h", ".5h", "1,5h",
@@ -63,12 +65,8 @@ public sealed class GoDurationTests
     // The CRD pattern on spec.secret.rotationPeriod must admit exactly what the operator can parse, or a Client is
     // accepted by the API server and then stalls (or the reverse).
     [Theory]
-    [MemberData(nameof(Valid))]
-    public void The_crd_pattern_admits_every_valid_duration(string text, long ticks)
-    {
-        _ = ticks;
-        Assert.Matches(RotationPeriodPattern(), text);
-    }
+    [MemberData(nameof(ValidTexts))]
+    public void The_crd_pattern_admits_every_valid_duration(string text) => Assert.Matches(RotationPeriodPattern(), text);
 
     [Theory]
     [MemberData(nameof(Invalid))]

@@ -6,13 +6,24 @@ public sealed class CrdShapeTests
 {
     private const string ReadyPath = ".status.conditions[?(@.type==\"Ready\")].status";
 
-    public static TheoryData<string, string, string, string> Kinds() => new()
+    public static TheoryData<string> Kinds() => [.. GeneratedCrds.Kinds];
+
+    public static TheoryData<string, string, string> Names() => new()
     {
-        { "AuthServer", "authservers", "kias", "Konnect ID" },
-        { "Scope", "scopes", "kisc", "Konnect ID" },
-        { "Claim", "claims", "kicl", "Konnect ID" },
-        { "Client", "clients", "kicli", "Client ID" },
-        { "UpstreamOAuthPolicy", "upstreamoauthpolicies", "uop", "Plugin ID" },
+        { "AuthServer", "authservers", "kias" },
+        { "Scope", "scopes", "kisc" },
+        { "Claim", "claims", "kicl" },
+        { "Client", "clients", "kicli" },
+        { "UpstreamOAuthPolicy", "upstreamoauthpolicies", "uop" },
+    };
+
+    public static TheoryData<string, string> IdColumns() => new()
+    {
+        { "AuthServer", "Konnect ID" },
+        { "Scope", "Konnect ID" },
+        { "Claim", "Konnect ID" },
+        { "Client", "Client ID" },
+        { "UpstreamOAuthPolicy", "Plugin ID" },
     };
 
     [Fact]
@@ -20,10 +31,9 @@ public sealed class CrdShapeTests
         Assert.Equal(["AuthServer", "Scope", "Claim", "Client", "UpstreamOAuthPolicy"], GeneratedCrds.All.Select(c => c.Spec.Names.Kind));
 
     [Theory]
-    [MemberData(nameof(Kinds))]
-    public void Names_group_version_and_scope(string kind, string plural, string shortName, string idColumn)
+    [MemberData(nameof(Names))]
+    public void Names_group_version_and_scope(string kind, string plural, string shortName)
     {
-        _ = idColumn;
         var crd = GeneratedCrds.Of(kind);
 
         Assert.Equal("apiextensions.k8s.io/v1", crd.ApiVersion);
@@ -41,9 +51,8 @@ public sealed class CrdShapeTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void One_served_and_stored_version_with_a_status_subresource(string kind, string plural, string shortName, string idColumn)
+    public void One_served_and_stored_version_with_a_status_subresource(string kind)
     {
-        _ = (plural, shortName, idColumn);
         var version = GeneratedCrds.Version(kind);
 
         Assert.Equal("v1alpha1", version.Name);
@@ -54,10 +63,9 @@ public sealed class CrdShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Kinds))]
-    public void Printer_columns_show_ready_the_konnect_id_and_age(string kind, string plural, string shortName, string idColumn)
+    [MemberData(nameof(IdColumns))]
+    public void Printer_columns_show_ready_the_konnect_id_and_age(string kind, string idColumn)
     {
-        _ = (plural, shortName);
         var columns = GeneratedCrds.Version(kind).AdditionalPrinterColumns.ToDictionary(c => c.Name);
 
         Assert.Equal(ReadyPath, columns["Ready"].JsonPath);
@@ -95,9 +103,8 @@ public sealed class CrdShapeTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Spec_is_required_and_status_defaults_to_an_unobserved_generation(string kind, string plural, string shortName, string idColumn)
+    public void Spec_is_required_and_status_defaults_to_an_unobserved_generation(string kind)
     {
-        _ = (plural, shortName, idColumn);
         var root = GeneratedCrds.Root(kind);
 
         Assert.Equal(["spec"], root.Required);
@@ -109,9 +116,8 @@ public sealed class CrdShapeTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Status_has_the_shared_fields(string kind, string plural, string shortName, string idColumn)
+    public void Status_has_the_shared_fields(string kind)
     {
-        _ = (plural, shortName, idColumn);
         var status = GeneratedCrds.Root(kind).Properties["status"];
 
         Assert.Equal("integer", status.Properties["observedGeneration"].Type);
@@ -124,9 +130,8 @@ public sealed class CrdShapeTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Every_kind_has_a_deletion_policy_defaulting_to_delete(string kind, string plural, string shortName, string idColumn)
+    public void Every_kind_has_a_deletion_policy_defaulting_to_delete(string kind)
     {
-        _ = (plural, shortName, idColumn);
         var policy = GeneratedCrds.At(kind, "spec.deletionPolicy");
 
         Assert.Equal(["Delete", "Orphan"], policy.EnumProperty.Cast<string>());

@@ -36,12 +36,11 @@ public sealed class StatusConditionsTests
     [MemberData(nameof(Trios))]
     public void The_message_is_on_ready_and_on_the_true_condition_only(string kind, string ready, string reconciling, string stalled)
     {
-        _ = ready;
         var status = new ClientStatus();
 
         StatusConditions.Apply(status, 1, Outcome(kind, "the message"), T0);
 
-        Assert.Equal("the message", Condition(status, "Ready").Message);
+        Assert.Equal((ready, "the message"), (Condition(status, "Ready").Status, Condition(status, "Ready").Message));
         Assert.Equal(reconciling == "True" ? "the message" : string.Empty, Condition(status, "Reconciling").Message);
         Assert.Equal(stalled == "True" ? "the message" : string.Empty, Condition(status, "Stalled").Message);
     }
