@@ -125,6 +125,9 @@ public sealed class KubeApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+
+        // Open watches would otherwise hold Kestrel's graceful shutdown until its timeout.
+        Hooks.DropAllWatches();
         if (_bookmarkTimer is not null)
         {
             await _bookmarkTimer.DisposeAsync();
