@@ -81,14 +81,15 @@ internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWa
 
     public async Task StopAsync()
     {
-        if (_stopping is null)
+        // Idempotent: a host may be stopped more than once (a hard stop, then a dispose).
+        if (Interlocked.Exchange(ref _stopping, null) is not { } stopping)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
+        await stopping.CancelAsync();
         await _running;
-        _stopping.Dispose();
+        stopping.Dispose();
     }
 
     void IWatchHandler<TEntity>.OnList(string? @namespace, IReadOnlyList<TEntity> items)

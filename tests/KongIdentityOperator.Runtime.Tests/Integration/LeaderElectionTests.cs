@@ -45,6 +45,9 @@ public sealed class LeaderElectionTests
 
         await first.StopAsync();
 
+        // The stopped leader released the lease on its way out instead of letting it expire.
+        Assert.NotEqual("first", await HolderAsync(cluster));
+
         await Eventually.TrueAsync(() => second.Recorder.Count("ReconcileAsync") == 2, "the standby to take over every object");
         Assert.Equal("second", await HolderAsync(cluster));
         await cluster.CreateWidgetAsync("c");
