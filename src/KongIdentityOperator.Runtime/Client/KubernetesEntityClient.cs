@@ -10,8 +10,9 @@ namespace KongIdentityOperator.Runtime.Client;
 /// <summary>
 /// <see cref="IKubernetesClient"/> over KubernetesClient's CustomObjects operations. With group <c>""</c> the
 /// library addresses <c>/api/v1</c>, so the same code serves custom kinds and built-ins such as Secrets and Leases.
+/// Registered by <c>AddKubernetesOperator</c>; public so that tests and tools can wrap an <see cref="IKubernetes"/> directly.
 /// </summary>
-internal sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetesClient
+public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetesClient
 {
     private ICustomObjectsOperations Api => kubernetes.CustomObjects;
 
