@@ -27,17 +27,6 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
 
     public bool HasSynced => _synced.Task.IsCompleted;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _items.Count;
-            }
-        }
-    }
-
     public void MarkSynced() => _synced.TrySetResult();
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);

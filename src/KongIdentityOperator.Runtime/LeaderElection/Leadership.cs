@@ -10,20 +10,6 @@ internal sealed class Leadership : IDisposable
     private CancellationTokenSource? _term;
     private TaskCompletionSource _acquired = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsLeader
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _term is not null;
-            }
-        }
-    }
-
-    /// <summary>How many terms this replica has started (diagnostics and tests).</summary>
-    public int Terms { get; private set; }
-
     public void Acquire()
     {
         lock (_lock)
@@ -34,7 +20,6 @@ internal sealed class Leadership : IDisposable
             }
 
             _term = new CancellationTokenSource();
-            Terms++;
             _acquired.TrySetResult();
         }
     }

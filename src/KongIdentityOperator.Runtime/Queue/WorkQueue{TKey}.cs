@@ -58,18 +58,6 @@ internal sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
-    /// <summary>Keys currently handed to a worker.</summary>
-    public int ProcessingCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _processingSince.Count;
-            }
-        }
-    }
-
     /// <summary>Queues <paramref name="key"/> now (a no-op if it is already queued).</summary>
     public void Add(TKey key)
     {

@@ -52,12 +52,6 @@ internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWa
 
     public bool HasSynced => Cache.HasSynced;
 
-    /// <summary>List requests made by all watchers (diagnostics and tests).</summary>
-    public int Lists => _watchers.Sum(w => w.Lists);
-
-    /// <summary>Watch requests made by all watchers (diagnostics and tests).</summary>
-    public int Watches => _watchers.Sum(w => w.Watches);
-
     /// <summary>Registers a handler for every real change (not for re-deliveries of a version already cached).</summary>
     public void Subscribe(Action<EntityChange<TEntity>> handler)
     {

@@ -23,8 +23,6 @@ internal sealed partial class ResourceWatcher<TEntity>(
 {
     private readonly string _kind = EntityApiInfo.For<TEntity>().Kind;
     private readonly string _scope = @namespace ?? "*";
-    private int _lists;
-    private int _watches;
     private int _failures;
     private volatile bool _synced;
 
@@ -33,12 +31,6 @@ internal sealed partial class ResourceWatcher<TEntity>(
     private string? _resourceVersion;
 
     public bool HasSynced => _synced;
-
-    /// <summary>List requests made so far (the first, plus one per 410).</summary>
-    public int Lists => Volatile.Read(ref _lists);
-
-    /// <summary>Watch requests made so far.</summary>
-    public int Watches => Volatile.Read(ref _watches);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +41,6 @@ internal sealed partial class ResourceWatcher<TEntity>(
             {
                 if (_resourceVersion is null)
                 {
-                    Interlocked.Increment(ref _lists);
                     var list = await client.ListWithResourceVersionAsync<TEntity>(@namespace, labelSelector, cancellationToken);
                     handler.OnList(@namespace, list.Items);
                     _resourceVersion = list.ResourceVersion;
@@ -87,7 +78,6 @@ internal sealed partial class ResourceWatcher<TEntity>(
     /// <summary>Runs one watch request to its end.</summary>
     private async Task WatchOnceAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _watches);
         var timeout = settings.WatchTimeout * (1 + Random.Shared.NextDouble());
 
         // If the connection dies silently the server's timeout never arrives; this deadline ends such a watch.

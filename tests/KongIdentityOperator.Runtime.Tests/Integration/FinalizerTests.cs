@@ -1,5 +1,7 @@
+using KongIdentityOperator.Runtime.Finalizer;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Runtime.Tests.TestEntities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KongIdentityOperator.Runtime.Tests.Integration;
 
@@ -99,5 +101,39 @@ public sealed class FinalizerTests
         await Eventually.TrueAsync(
             async () => (await cluster.Client.GetAsync<Widget>("a", "default", Token))!.Metadata.Finalizers?.Contains(WidgetFinalizer.Identifier) == true,
             "the finalizer to be attached again");
+    }
+
+    [Fact]
+    public async Task Without_auto_attach_only_objects_the_controller_marks_are_finalized()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var host = await cluster.StartOperatorAsync(
+            register: b => b
+                .AddController<WidgetController, Widget>(o => o.AutoAttachFinalizers = false)
+                .AddFinalizer<WidgetFinalizer, Widget>(WidgetFinalizer.Identifier),
+            behave: b => b.Reconcile = async (w, sp, ct) =>
+            {
+                if (w.Spec.Value == "guarded")
+                {
+                    w = await sp.GetRequiredService<FinalizerWriter>().AddAsync(w, [WidgetFinalizer.Identifier], ct) ?? w;
+                }
+
+                return ReconciliationResult<Widget>.Success(w);
+            });
+
+        await cluster.CreateWidgetAsync("plain", "plain");
+        await cluster.CreateWidgetAsync("guarded", "guarded");
+        await Eventually.TrueAsync(
+            async () => (await cluster.Client.GetAsync<Widget>("guarded", "default", Token))!.Metadata.Finalizers?.Count == 1,
+            "the controller to mark the guarded object");
+        Assert.Empty((await cluster.Client.GetAsync<Widget>("plain", "default", Token))!.Metadata.Finalizers ?? []);
+        Assert.Empty(host.Recorder.Calls[0].Finalizers);
+
+        await cluster.Client.DeleteAsync<Widget>("plain", "default", Token);
+        await cluster.Client.DeleteAsync<Widget>("guarded", "default", Token);
+
+        await Eventually.TrueAsync(() => host.Recorder.Count("DeletedAsync") == 2, "both deletions");
+        Assert.Equal(0, host.Recorder.Count("FinalizeAsync", "default/plain"));
+        Assert.Equal(1, host.Recorder.Count("FinalizeAsync", "default/guarded"));
     }
 }
