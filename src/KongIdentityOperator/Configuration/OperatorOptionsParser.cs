@@ -24,7 +24,8 @@ internal static class OperatorOptionsParser
             var arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
-                throw new OptionsException($"unexpected argument '{arg}'");
+                // The value itself is not echoed: a stray argument may well be a token.
+                throw new OptionsException($"unexpected argument at position {i + 1}: flags start with --, and a flag's value follows it");
             }
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);

@@ -7,7 +7,6 @@ public sealed class AdoptSpec
 {
     [Required]
     [Length(1, 64)]
-    [ValidationRule("self == oldSelf", "adopt.id cannot be changed once set")]
     [Description("Konnect id of the existing object to manage. The operator never takes over an object with the same name on its own.")]
     public string Id { get; set; } = string.Empty;
 }

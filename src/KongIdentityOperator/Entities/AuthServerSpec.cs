@@ -3,6 +3,8 @@ using KongIdentityOperator.Runtime.Entities.Attributes;
 namespace KongIdentityOperator.Entities;
 
 [Description("The desired auth server.")]
+[ValidationRule(SpecRules.KonnectLocationImmutable, SpecRules.KonnectLocationMessage, FieldPath = ".konnect")]
+[ValidationRule(SpecRules.AdoptImmutable, SpecRules.AdoptMessage, FieldPath = ".adopt")]
 public sealed class AuthServerSpec
 {
     [Length(1, 255)]

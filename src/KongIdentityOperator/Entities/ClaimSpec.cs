@@ -5,6 +5,7 @@ namespace KongIdentityOperator.Entities;
 [Description("The desired claim.")]
 [ValidationRule("!(has(self.includeInAllScopes) && self.includeInAllScopes && has(self.includeInScopes) && size(self.includeInScopes) > 0)",
     "includeInScopes must be empty when includeInAllScopes is true", FieldPath = ".includeInScopes")]
+[ValidationRule(SpecRules.AdoptImmutable, SpecRules.AdoptMessage, FieldPath = ".adopt")]
 public sealed class ClaimSpec
 {
     [Required]

@@ -13,31 +13,37 @@ public sealed class ClientSecretKeys
     [JsonPropertyName("clientID")]
     [Length(1, 253)]
     [Pattern(KeyPattern)]
+    [Description("Key of the OAuth2 client_id.")]
     [DefaultValue("\"client_id\"")]
     public string? ClientId { get; set; }
 
     [Length(1, 253)]
     [Pattern(KeyPattern)]
+    [Description("Key of the client secret.")]
     [DefaultValue("\"client_secret\"")]
     public string? ClientSecret { get; set; }
 
     [Length(1, 253)]
     [Pattern(KeyPattern)]
+    [Description("Key of the issuer URL.")]
     [DefaultValue("\"issuer\"")]
     public string? Issuer { get; set; }
 
     [Length(1, 253)]
     [Pattern(KeyPattern)]
+    [Description("Key of the token endpoint URL (issuer + /oauth/token).")]
     [DefaultValue("\"token_endpoint\"")]
     public string? TokenEndpoint { get; set; }
 
     [Length(1, 253)]
     [Pattern(KeyPattern)]
+    [Description("Key of the space-separated scope names the client may request.")]
     [DefaultValue("\"scopes\"")]
     public string? Scopes { get; set; }
 
     [Length(1, 253)]
     [Pattern(KeyPattern)]
+    [Description("Key of the audience (aud) of the tokens.")]
     [DefaultValue("\"audience\"")]
     public string? Audience { get; set; }
 }

@@ -6,6 +6,7 @@ namespace KongIdentityOperator.Entities;
 [Description("The desired client.")]
 [ValidationRule("has(self.clientID) == has(oldSelf.clientID) && (!has(self.clientID) || self.clientID == oldSelf.clientID)",
     "clientID is immutable (it cannot be set, changed or removed after creation)", FieldPath = ".clientID")]
+[ValidationRule(SpecRules.AdoptImmutable, SpecRules.AdoptMessage, FieldPath = ".adopt")]
 public sealed class ClientSpec
 {
     [Required]

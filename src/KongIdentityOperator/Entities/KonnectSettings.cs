@@ -7,14 +7,12 @@ namespace KongIdentityOperator.Entities;
 [ValidationRule("!(has(self.region) && has(self.serverURL))", "region and serverURL are mutually exclusive: set one of them")]
 public sealed class KonnectSettings
 {
-    [ValidationRule("self == oldSelf", "konnect.region is immutable: the object cannot move between regions")]
     [Description("Konnect region (us, eu, au, me, in, sg); the API host is https://<region>.api.konghq.com. Default: the operator's default region (us).")]
     public KonnectRegion? Region { get; set; }
 
     [JsonPropertyName("serverURL")]
     [Pattern("^https?://[^\\s/]+(/.*)?$")]
     [Length(1, 512)]
-    [ValidationRule("self == oldSelf", "konnect.serverURL is immutable: the object cannot move between Konnect servers")]
     [Description("Konnect API base URL, instead of a region (e.g. for a private Konnect endpoint).")]
     public string? ServerUrl { get; set; }
 

@@ -3,6 +3,7 @@ using KongIdentityOperator.Runtime.Entities.Attributes;
 namespace KongIdentityOperator.Entities;
 
 [Description("The desired scope.")]
+[ValidationRule(SpecRules.AdoptImmutable, SpecRules.AdoptMessage, FieldPath = ".adopt")]
 public sealed class ScopeSpec
 {
     [Required]

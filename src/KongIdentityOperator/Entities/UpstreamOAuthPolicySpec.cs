@@ -3,6 +3,8 @@ using KongIdentityOperator.Runtime.Entities.Attributes;
 namespace KongIdentityOperator.Entities;
 
 [Description("The desired upstream-oauth plugin.")]
+[ValidationRule(SpecRules.KonnectLocationImmutable, SpecRules.KonnectLocationMessage, FieldPath = ".konnect")]
+[ValidationRule(SpecRules.AdoptImmutable, SpecRules.AdoptMessage, FieldPath = ".adopt")]
 public sealed class UpstreamOAuthPolicySpec
 {
     [Required]

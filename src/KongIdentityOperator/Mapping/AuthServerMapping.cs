@@ -28,7 +28,7 @@ internal static class AuthServerMapping
             Description = Differs(desired.Description ?? string.Empty, actual.Description),
             SigningAlgorithm = Differs(desired.SigningAlgorithm!, actual.SigningAlgorithm),
             Labels = LabelDiff.Patch(desired.Labels!, actual.Labels),
-            TrustedOrigins = (desired.TrustedOrigins ?? []).SequenceEqual(actual.TrustedOrigins ?? []) ? null : desired.TrustedOrigins,
+            TrustedOrigins = ClaimMapping.SameSet(desired.TrustedOrigins ?? [], actual.TrustedOrigins) ? null : desired.TrustedOrigins,
         };
         return patch == new Remote.AuthServerPatch() ? null : patch;
     }

@@ -17,7 +17,7 @@ public abstract partial class OperatorScenarios
         await ApplyTutorialAsync(SampleOrder.Take(4));
         await crash.Reached.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         var written = await ReadSecretAsync("appointments-client-credentials");
-        await StopOperatorAsync(first);
+        await KillOperatorAsync(first);
         Assert.Empty(Konnect.Snapshot().AllClients);
 
         await StartOperatorAsync();

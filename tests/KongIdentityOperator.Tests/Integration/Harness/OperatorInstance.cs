@@ -14,6 +14,7 @@ namespace KongIdentityOperator.Tests.Integration.Harness;
 public sealed class OperatorInstance : IAsyncDisposable
 {
     private readonly IHost _host;
+    private bool _stopped;
 
     private OperatorInstance(IHost host, CapturedLogs logs)
     {
@@ -56,8 +57,23 @@ public sealed class OperatorInstance : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _host.StopAsync(timeout.Token);
+    }
+
+    /// <summary>Stops without letting in-flight reconciles finish: the closest an in-process host gets to a kill.</summary>
+    public async Task KillAsync()
+    {
+        _stopped = true;
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync();
+        await _host.StopAsync(now.Token);
     }
 
     public async ValueTask DisposeAsync()

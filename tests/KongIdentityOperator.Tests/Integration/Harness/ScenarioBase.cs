@@ -54,9 +54,10 @@ public abstract class ScenarioBase : IAsyncLifetime
         return instance;
     }
 
-    protected async Task StopOperatorAsync(OperatorInstance instance)
+    protected async Task KillOperatorAsync(OperatorInstance instance)
     {
         _operators.Remove(instance);
+        await instance.KillAsync();
         await instance.DisposeAsync();
     }
 

@@ -42,9 +42,9 @@ public sealed class AdmissionTests
         { "Client", "spec.clientID", null, "\"orders\"", ".spec.clientID: clientID is immutable (it cannot be set, changed or removed after creation)" },
         { "Client", "spec.clientID", "\"orders\"", "\"billing\"", ".spec.clientID: clientID is immutable (it cannot be set, changed or removed after creation)" },
         { "Client", "spec.clientID", "\"orders\"", null, ".spec.clientID: clientID is immutable (it cannot be set, changed or removed after creation)" },
-        { "AuthServer", "spec.konnect.region", "\"us\"", "\"eu\"", ".spec.konnect.region: konnect.region is immutable: the object cannot move between regions" },
-        { "UpstreamOAuthPolicy", "spec.konnect.serverURL", "\"https://a.internal\"", "\"https://b.internal\"", ".spec.konnect.serverURL: konnect.serverURL is immutable: the object cannot move between Konnect servers" },
-        { "Client", "spec.adopt", "{\"id\":\"orders\"}", "{\"id\":\"billing\"}", ".spec.adopt.id: adopt.id cannot be changed once set" },
+        { "AuthServer", "spec.konnect.region", "\"us\"", "\"eu\"", ".spec.konnect: konnect.region and konnect.serverURL are immutable (they cannot be set, changed or removed after creation): the object cannot move between Konnect regions or servers" },
+        { "UpstreamOAuthPolicy", "spec.konnect.serverURL", "\"https://a.internal\"", "\"https://b.internal\"", ".spec.konnect: konnect.region and konnect.serverURL are immutable (they cannot be set, changed or removed after creation): the object cannot move between Konnect regions or servers" },
+        { "Client", "spec.adopt", "{\"id\":\"orders\"}", "{\"id\":\"billing\"}", ".spec.adopt: adopt.id cannot be changed or removed once set" },
     };
 
     [Theory]

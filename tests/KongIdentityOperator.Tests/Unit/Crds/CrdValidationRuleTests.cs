@@ -1,4 +1,5 @@
 using k8s.Models;
+using KongIdentityOperator.Entities;
 
 namespace KongIdentityOperator.Tests.Unit.Crds;
 
@@ -29,8 +30,10 @@ public sealed class CrdValidationRuleTests
     public void Region_and_server_url_are_exclusive_and_each_immutable(string kind)
     {
         Assert.Contains(Rules(kind, "spec.konnect"), r => r.Rule == "!(has(self.region) && has(self.serverURL))");
-        Assert.Contains(Rules(kind, "spec.konnect.region"), r => r.Rule == Immutable);
-        Assert.Contains(Rules(kind, "spec.konnect.serverURL"), r => r.Rule == Immutable);
+        // On the spec, not on the optional fields: a rule there would not see the field being removed.
+        Assert.Contains(Rules(kind, "spec"), r => r.Rule == SpecRules.KonnectLocationImmutable && r.FieldPath == ".konnect");
+        Assert.Empty(Rules(kind, "spec.konnect.region"));
+        Assert.Empty(Rules(kind, "spec.konnect.serverURL"));
     }
 
     [Theory]
@@ -40,7 +43,7 @@ public sealed class CrdValidationRuleTests
     [InlineData("Client")]
     [InlineData("UpstreamOAuthPolicy")]
     public void The_adopted_id_is_immutable(string kind) =>
-        Assert.Contains(Rules(kind, "spec.adopt.id"), r => r.Rule == Immutable && r.Message == "adopt.id cannot be changed once set");
+        Assert.Contains(Rules(kind, "spec"), r => r.Rule == SpecRules.AdoptImmutable && r.Message == SpecRules.AdoptMessage && r.FieldPath == ".adopt");
 
     [Theory]
     [InlineData("AuthServer")]
