@@ -5,7 +5,7 @@ CONFIG ?= Debug
 SLN := KongIdentityOperator.sln
 RESULTS := artifacts/test-results
 
-.PHONY: help build test format format-check manifests
+.PHONY: help build test format format-check manifests demo run
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -26,3 +26,10 @@ format-check: ## Fail when dotnet format would change something
 
 manifests: ## Generate config/crds from the C# entity types
 	$(DOTNET) run --project tools/KongIdentityOperator.Manifests -c $(CONFIG) -- config/crds
+
+demo: ## The tutorial end to end against the sandbox: samples applied with kubectl, a token fetched (KEEP=1 keeps it running)
+	$(DOTNET) build src/KongIdentityOperator -c $(CONFIG) -nologo -v quiet
+	$(DOTNET) run --project tools/KongIdentityOperator.Demo -c $(CONFIG) -- src/KongIdentityOperator/bin/$(CONFIG)/net10.0/KongIdentityOperator.dll $(if $(KEEP),--keep-running)
+
+run: ## Run the operator with the current kubeconfig (flags: ARGS="--namespaces a,b ...")
+	$(DOTNET) run --project src/KongIdentityOperator -c $(CONFIG) -- $(ARGS)
