@@ -44,6 +44,34 @@ public sealed class BuiltInResourceTests
     }
 
     [Fact]
+    public async Task Secret_stringData_is_merged_into_data_and_never_stored()
+    {
+        await using var sandbox = await ApiFixture.StartAsync();
+        var secret = new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "mixed" },
+            Data = new Dictionary<string, byte[]> { ["kept"] = Encoding.UTF8.GetBytes("a"), ["overridden"] = Encoding.UTF8.GetBytes("old") },
+            StringData = new Dictionary<string, string> { ["overridden"] = "new", ["plain"] = "text" },
+        };
+
+        var created = await sandbox.Client.CoreV1.CreateNamespacedSecretAsync(secret, "default", cancellationToken: ApiFixture.Ct);
+        var read = await sandbox.Client.CoreV1.ReadNamespacedSecretAsync("mixed", "default", cancellationToken: ApiFixture.Ct);
+
+        foreach (var stored in new[] { created, read })
+        {
+            Assert.Null(stored.StringData);
+            Assert.Equal(["kept", "overridden", "plain"], stored.Data.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal("new", Encoding.UTF8.GetString(stored.Data["overridden"]));
+            Assert.Equal("text", Encoding.UTF8.GetString(stored.Data["plain"]));
+        }
+
+        read.StringData = new Dictionary<string, string> { ["plain"] = "changed" };
+        var updated = await sandbox.Client.CoreV1.ReplaceNamespacedSecretAsync(read, "mixed", "default", cancellationToken: ApiFixture.Ct);
+        Assert.Null(updated.StringData);
+        Assert.Equal("changed", Encoding.UTF8.GetString(updated.Data["plain"]));
+    }
+
+    [Fact]
     public async Task ConfigMap_update_without_resource_version_is_unconditional_like_the_real_server()
     {
         await using var sandbox = await ApiFixture.StartAsync();
