@@ -22,7 +22,6 @@ public sealed class RbacTests
         var calls = requests.Select(ApiCall.From).Concat(run.ImpliedCalls).ToList();
         var denied = calls.Where(c => !policy.Allows(c)).Select(c => c.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
         var unused = policy.UnusedPermissions(calls).Select(p => p.ToString()).ToList();
-        File.WriteAllLines("/tmp/rbac-calls.txt", calls.Select(c => $"{c.Verb} {c.Group}/{c.QualifiedResource} ns={c.Namespace}").Distinct().Order());
         Assert.True(
             denied.Count == 0 && unused.Count == 0,
             $"The operator made calls that config/rbac does not allow:\n{string.Join('\n', denied)}\n\n"
