@@ -33,3 +33,8 @@ demo: ## The tutorial end to end against the sandbox: samples applied with kubec
 
 run: ## Run the operator with the current kubeconfig (flags: ARGS="--namespaces a,b ...")
 	$(DOTNET) run --project src/KongIdentityOperator -c $(CONFIG) -- $(ARGS)
+
+.PHONY: docker-build
+IMAGE ?= kong-identity-operator:dev
+docker-build: ## Build the operator image (needs a Docker engine; see docs/image.md)
+	docker build -t $(IMAGE) .
