@@ -5,7 +5,7 @@ CONFIG ?= Debug
 SLN := KongIdentityOperator.sln
 RESULTS := artifacts/test-results
 
-.PHONY: help build test format format-check manifests demo run
+.PHONY: help build test format format-check manifests demo run bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -38,3 +38,7 @@ run: ## Run the operator with the current kubeconfig (flags: ARGS="--namespaces 
 IMAGE ?= kong-identity-operator:dev
 docker-build: ## Build the operator image (needs a Docker engine; see docs/image.md)
 	docker build -t $(IMAGE) .
+
+bench: ## Performance scenarios against the sandbox (~12 min): prints a table, writes artifacts/bench/results.json (ARGS="--scenarios convergence,latency")
+	$(DOTNET) build bench/KongIdentityOperator.Bench -c Release -nologo -v quiet
+	$(DOTNET) bench/KongIdentityOperator.Bench/bin/Release/net10.0/KongIdentityOperator.Bench.dll --operator src/KongIdentityOperator/bin/Release/net10.0/KongIdentityOperator.dll --output artifacts/bench/results.json $(ARGS)
