@@ -39,7 +39,9 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
         await k.RbacAuthorizationV1.ReadNamespacedRoleAsync($"{Name}-leader-election", Ns, cancellationToken: Ct);
         await k.CoreV1.ReadNamespacedServiceAsync($"{Name}-metrics", Ns, cancellationToken: Ct);
         await k.AppsV1.ReadNamespacedDeploymentAsync(Name, Ns, cancellationToken: Ct);
-        Assert.Equal(13, installed.ApplyOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(
+            KubernetesYaml.LoadAllFromString(installed.Rendered).Count,
+            installed.ApplyOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" created", StringComparison.Ordinal)));
     }
 
     [Fact]
