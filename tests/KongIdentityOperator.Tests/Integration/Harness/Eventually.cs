@@ -3,7 +3,7 @@ namespace KongIdentityOperator.Tests.Integration.Harness;
 /// <summary>Polls until a condition holds; fails with the last observation when it does not within the timeout.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
 
     public static async Task<T> MatchAsync<T>(Func<Task<T>> observe, Func<T, bool> accept, string what, TimeSpan? timeout = null)
     {
