@@ -9,17 +9,29 @@ internal sealed class KonnectRateLimiter(TimeProvider time, IOptions<KonnectClie
     private readonly ConcurrentDictionary<KonnectRateLimitKey, TokenBucket> _buckets = new();
     private readonly KonnectClientOptions _options = options.Value;
 
-    /// <summary>Waits until <paramref name="key"/> may send one more request.</summary>
+    /// <summary>Waits until <paramref name="key"/> may send one more request; call <see cref="Release"/> once it was answered or failed.</summary>
     public async ValueTask AcquireAsync(KonnectRateLimitKey key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var wait = Bucket(key).Reserve();
+        var bucket = Bucket(key);
+        var wait = bucket.Reserve();
         if (wait > TimeSpan.Zero)
         {
-            // A cancelled wait gives its slot up rather than back: conservative, never over the limit.
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // A cancelled wait gives its slot up rather than back: conservative, never over the limit.
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                bucket.Release();
+                throw;
+            }
         }
     }
+
+    /// <summary>The request let through by <see cref="AcquireAsync"/> is no longer in flight.</summary>
+    public void Release(KonnectRateLimitKey key) => Bucket(key).Release();
 
     /// <summary>Learns from an answer's rate-limit headers and, for a 429, pauses the key.</summary>
     public void Observe(KonnectRateLimitKey key, HttpResponseMessage response)

@@ -30,12 +30,19 @@ internal sealed class RateLimitStrategy(KonnectRateLimiter limiter) : Resilience
             return Outcome.FromException<HttpResponseMessage>(cancelled);
         }
 
-        var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
-        if (outcome.Result is { } response)
+        try
         {
-            limiter.Observe(key, response);
-        }
+            var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+            if (outcome.Result is { } response)
+            {
+                limiter.Observe(key, response);
+            }
 
-        return outcome;
+            return outcome;
+        }
+        finally
+        {
+            limiter.Release(key);
+        }
     }
 }

@@ -6,6 +6,13 @@ namespace KongIdentityOperator.Konnect.RateLimiting;
 /// arrival order, which keeps it fair under concurrency. A pause (server says 0 remaining, or 429) moves every
 /// later slot past the pause.
 /// </summary>
+/// <remarks>
+/// When answers carry <c>RateLimit-Remaining</c> and <c>RateLimit-Reset</c>, the bucket also follows the server's
+/// window: requests let through and not yet answered count against what the server says remains, and once that is
+/// used up the next slot is at the window's end. Pacing at the server's limit alone would still overrun a fixed
+/// window that the server started at another moment than we did; this way no 429 is provoked and none of the
+/// window's budget is left unused.
+/// </remarks>
 internal sealed class TokenBucket
 {
     private readonly Lock _gate = new();
@@ -17,6 +24,9 @@ internal sealed class TokenBucket
     private TimeSpan _interval;
     private TimeSpan _theoreticalArrival;
     private TimeSpan _pausedUntil;
+    private TimeSpan? _windowEnd;
+    private int _windowRemaining;
+    private int _inFlight;
     private long _calls;
     private long _rateLimited;
     private TimeSpan _timeWaiting;
@@ -29,13 +39,22 @@ internal sealed class TokenBucket
         SetLimit(limitPerMinute);
     }
 
-    /// <summary>Takes the next slot and returns how long the caller must wait before sending.</summary>
+    /// <summary>
+    /// Takes the next slot and returns how long the caller must wait before sending. The request counts as in
+    /// flight until <see cref="Release"/>.
+    /// </summary>
     public TimeSpan Reserve()
     {
         lock (_gate)
         {
             var now = Now;
             var start = Max(now, _pausedUntil);
+            if (_windowEnd is { } end && now < end && _windowRemaining - _inFlight <= 0)
+            {
+                start = Max(start, end);
+            }
+
+            _inFlight++;
             var arrival = Max(_theoreticalArrival, start);
             var allowedAt = Max(arrival - (_interval * (_burst - 1)), start);
             _theoreticalArrival = arrival + _interval;
@@ -46,7 +65,16 @@ internal sealed class TokenBucket
         }
     }
 
-    /// <summary>Applies what an answer announced: a new per-minute limit, and a pause when nothing remains.</summary>
+    /// <summary>A request taken with <see cref="Reserve"/> was answered, failed or was given up.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _inFlight = Math.Max(0, _inFlight - 1);
+        }
+    }
+
+    /// <summary>Applies what an answer announced: a new per-minute limit, the window's budget, and a pause when nothing remains.</summary>
     public void Observe(RateLimitHeaders headers, TimeSpan defaultReset)
     {
         lock (_gate)
@@ -54,6 +82,11 @@ internal sealed class TokenBucket
             if (headers.LimitPerMinute is > 0 and var limit && limit != _limitPerMinute)
             {
                 SetLimit(limit);
+            }
+
+            if (headers is { Remaining: { } remaining, Reset: { } reset })
+            {
+                ObserveWindow(remaining, reset);
             }
 
             if (headers.Remaining == 0)
@@ -93,6 +126,24 @@ internal sealed class TokenBucket
     }
 
     private void PauseFor(TimeSpan pause) => _pausedUntil = Max(_pausedUntil, Now + pause);
+
+    // RateLimit-Reset is whole seconds rounded up, so now + reset is never before the real end: the smallest such
+    // estimate is the best one. An estimate a second or more past the current end belongs to the next window.
+    private void ObserveWindow(int remaining, TimeSpan reset)
+    {
+        var end = Now + reset;
+        if (_windowEnd is not { } current || Now >= current || end > current + TimeSpan.FromSeconds(1))
+        {
+            _windowEnd = end;
+            _windowRemaining = remaining;
+            return;
+        }
+
+        _windowEnd = Min(current, end);
+        _windowRemaining = Math.Min(_windowRemaining, remaining);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

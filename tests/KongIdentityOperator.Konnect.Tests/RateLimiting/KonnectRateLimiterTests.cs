@@ -153,4 +153,32 @@ public sealed class KonnectRateLimiterTests
         Assert.Equal(2, counters.Calls);
         Assert.DoesNotContain(KonnectTestHost.Token, counters.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cancelled_wait_is_no_longer_in_flight()
+    {
+        var limiter = Limiter(perMinute: 60, burst: 1);
+        using var first = new HttpResponseMessage(HttpStatusCode.OK) { Headers = { { "RateLimit-Remaining", "2" }, { "RateLimit-Reset", "30" } } };
+        await limiter.AcquireAsync(KeyA, Ct);
+        limiter.Observe(KeyA, first);
+        limiter.Release(KeyA);
+
+        // Budget 2: one waits for its paced slot and is cancelled, so two more callers still get through and only a
+        // third waits for the window's end.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var cancelled = limiter.AcquireAsync(KeyA, cancellation.Token).AsTask();
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        var second = limiter.AcquireAsync(KeyA, Ct).AsTask();
+        var third = limiter.AcquireAsync(KeyA, Ct).AsTask();
+        var fourth = limiter.AcquireAsync(KeyA, Ct).AsTask();
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await Task.WhenAll(second, third);
+        _time.Advance(TimeSpan.FromSeconds(26));
+        await Task.Delay(20, Ct);
+        Assert.False(fourth.IsCompleted, "a request past the window's remaining budget must wait for the window's end");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await fourth;
+    }
 }

@@ -87,4 +87,52 @@ public sealed class TokenBucketTests
         Assert.Equal(TimeSpan.FromSeconds(7), wait);
         Assert.Equal((1L, 1L, TimeSpan.FromSeconds(7)), (counters.Calls, counters.RateLimited, counters.TimeWaiting));
     }
+
+    [Fact]
+    public void Requests_in_flight_count_against_the_servers_remaining_budget()
+    {
+        var bucket = new TokenBucket(_time, limitPerMinute: 3000, burst: 10);
+        bucket.Observe(new RateLimitHeaders(3000, Remaining: 2, Reset: TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(1));
+
+        var waits = Enumerable.Range(0, 3).Select(_ => bucket.Reserve()).ToList();
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromSeconds(5)], waits);
+    }
+
+    [Fact]
+    public void An_answer_frees_no_budget_but_the_server_count_decides()
+    {
+        var bucket = new TokenBucket(_time, limitPerMinute: 3000, burst: 10);
+        bucket.Observe(new RateLimitHeaders(3000, Remaining: 1, Reset: TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, bucket.Reserve());
+
+        // The request was answered and the server counted it: nothing remains in this window.
+        bucket.Observe(new RateLimitHeaders(3000, Remaining: 1, Reset: TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(1));
+        bucket.Release();
+        Assert.Equal(TimeSpan.Zero, bucket.Reserve());
+        bucket.Release();
+        bucket.Observe(new RateLimitHeaders(3000, Remaining: 0, Reset: TimeSpan.FromSeconds(4)), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(4), bucket.Reserve());
+    }
+
+    [Fact]
+    public void The_smallest_reset_estimate_of_a_window_wins_and_a_later_window_restores_the_budget()
+    {
+        var bucket = new TokenBucket(_time, limitPerMinute: 3000, burst: 10);
+        bucket.Observe(new RateLimitHeaders(3000, Remaining: 5, Reset: TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromMilliseconds(600));
+
+        // Same window (ends 2.4 s from now at the latest), fewer left: now exhausted by what is in flight.
+        bucket.Observe(new RateLimitHeaders(3000, Remaining: 1, Reset: TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, bucket.Reserve());
+        Assert.Equal(TimeSpan.FromMilliseconds(2400), bucket.Reserve());
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        bucket.Release();
+        bucket.Release();
+        bucket.Observe(new RateLimitHeaders(3000, Remaining: 2999, Reset: TimeSpan.FromSeconds(60)), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(TimeSpan.Zero, bucket.Reserve());
+    }
 }
