@@ -57,6 +57,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
         Services.AddScoped<IEntityController<TEntity>, TImplementation>();
         Services.AddSingleton<ControllerHostedService<TEntity>>();
         Services.AddHostedService(sp => sp.GetRequiredService<ControllerHostedService<TEntity>>());
+        Services.AddSingleton<IEntityBacklog<TEntity>>(sp => new EntityBacklog<TEntity>(sp.GetRequiredService<ControllerHostedService<TEntity>>()));
         Services.AddSingleton<EntityQueue<TEntity>>(sp =>
         {
             var controller = sp.GetRequiredService<ControllerHostedService<TEntity>>();

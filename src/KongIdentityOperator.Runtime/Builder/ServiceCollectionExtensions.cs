@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<KubernetesClientConfiguration>()));
         services.TryAddSingleton<IKubernetesClient, KubernetesEntityClient>();
         services.TryAddSingleton<MetricsRegistry>();
+        services.TryAddSingleton<ProcessMetrics>();
         services.AddSingleton<Leadership>();
         services.AddSingleton<FinalizerWriter>();
         services.AddSingleton<EventRecorder>();

@@ -20,6 +20,7 @@ internal sealed class EndpointHostedService(
     OperatorSettings settings,
     Readiness readiness,
     MetricsRegistry metrics,
+    ProcessMetrics processMetrics,
     OperatorEndpoints endpoints) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -39,7 +40,11 @@ internal sealed class EndpointHostedService(
         app.MapGet("/readyz", () => readiness.IsReady
             ? Results.Text("ok")
             : Results.Text($"caches not synced: {string.Join(", ", readiness.Unsynced)}", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", () => Results.Text(metrics.Export(), PrometheusTextWriter.ContentType));
+        app.MapGet("/metrics", () =>
+        {
+            processMetrics.Update();
+            return Results.Text(metrics.Export(), PrometheusTextWriter.ContentType);
+        });
         await app.StartAsync(cancellationToken);
         _app = app;
 

@@ -58,6 +58,16 @@ internal sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
+    /// <summary>How many of <paramref name="keys"/> are queued to run now or being processed (scheduled ones excluded).</summary>
+    public int CountPending(IEnumerable<TKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_lock)
+        {
+            return keys.Count(key => _dirty.Contains(key) || _processingSince.ContainsKey(key));
+        }
+    }
+
     /// <summary>Queues <paramref name="key"/> now (a no-op if it is already queued).</summary>
     public void Add(TKey key)
     {

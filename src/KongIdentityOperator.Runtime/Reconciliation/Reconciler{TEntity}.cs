@@ -16,6 +16,14 @@ namespace KongIdentityOperator.Runtime.Reconciliation;
 /// <see cref="IEntityController{TEntity}.DeletedAsync"/> with the last known state once the object is gone.
 /// Controllers and finalizers come from a fresh DI scope per call.
 /// </summary>
+/// <remarks>
+/// Reads its own writes: when a reconcile returns the object as it wrote it (a newer <c>resourceVersion</c>) and the
+/// next reconcile of the key starts before the watch has delivered that write, it starts from the written object
+/// instead of the older cached one. Otherwise a reconcile woken by the previous one's side effect (say, the Secret it
+/// wrote) would not see its status and would repeat its remote writes. "Older" compares resource versions as the
+/// integers every API server uses (etcd revisions); should they not be integers, only the exact versions a write
+/// replaced count as older.
+/// </remarks>
 internal sealed partial class Reconciler<TEntity>(
     EntityCache<TEntity> cache,
     IReadOnlyList<string> finalizerIdentifiers,
@@ -25,13 +33,20 @@ internal sealed partial class Reconciler<TEntity>(
     ILogger logger)
     where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
 {
+    private const int SupersededVersionsKept = 8;
+
     private readonly ConcurrentDictionary<EntityKey, TEntity> _tombstones = new();
+    private readonly ConcurrentDictionary<EntityKey, OwnWrite> _ownWrites = new();
     private readonly string _kind = EntityApiInfo.For<TEntity>().Kind;
 
     /// <summary>Remembers the last state of a deleted object until its <c>DeletedAsync</c> has run.</summary>
     public void RecordDeletion(TEntity lastState) => _tombstones[EntityKey.From(lastState)] = lastState;
 
-    public void ClearDeletions() => _tombstones.Clear();
+    public void ClearDeletions()
+    {
+        _tombstones.Clear();
+        _ownWrites.Clear();
+    }
 
     /// <summary>Reconciles <paramref name="key"/>; null when there was nothing to do.</summary>
     public async Task<ReconciliationResult<TEntity>?> ReconcileAsync(EntityKey key, CancellationToken cancellationToken)
@@ -50,13 +65,49 @@ internal sealed partial class Reconciler<TEntity>(
 
         if (cached is null)
         {
+            _ownWrites.TryRemove(key, out _);
             return null;
         }
 
-        var entity = EntityCopy.Clone(cached);
-        return entity.Metadata.DeletionTimestamp is null
+        var source = LatestKnown(key, cached);
+        var entity = EntityCopy.Clone(source);
+        var result = entity.Metadata.DeletionTimestamp is null
             ? await ReconcileLiveAsync(entity, cancellationToken)
             : await FinalizeAsync(entity, cancellationToken);
+        RecordOwnWrite(key, source, result?.Entity);
+        return result;
+    }
+
+    /// <summary>The cached object, or what this reconciler last wrote when the cache still holds a version it replaced.</summary>
+    private TEntity LatestKnown(EntityKey key, TEntity cached)
+    {
+        if (!_ownWrites.TryGetValue(key, out var own))
+        {
+            return cached;
+        }
+
+        if (own.Written.Metadata.Uid == cached.Metadata.Uid && IsOlder(cached.Metadata.ResourceVersion, own))
+        {
+            return own.Written;
+        }
+
+        _ownWrites.TryRemove(new KeyValuePair<EntityKey, OwnWrite>(key, own));
+        return cached;
+    }
+
+    private void RecordOwnWrite(EntityKey key, TEntity source, TEntity? written)
+    {
+        var before = source.Metadata.ResourceVersion;
+        var after = written?.Metadata?.ResourceVersion;
+        if (written is null || after is null || before is null || after == before || written.Metadata.Uid != source.Metadata.Uid)
+        {
+            return;
+        }
+
+        string[] superseded = _ownWrites.TryGetValue(key, out var previous) && previous.Written.Metadata.ResourceVersion == before
+            ? [.. previous.Superseded.TakeLast(SupersededVersionsKept - 1), before]
+            : [before];
+        _ownWrites[key] = new OwnWrite(superseded, written);
     }
 
     private async Task<ReconciliationResult<TEntity>?> ReconcileLiveAsync(TEntity entity, CancellationToken cancellationToken)
@@ -117,6 +168,15 @@ internal sealed partial class Reconciler<TEntity>(
         var controller = scope.ServiceProvider.GetRequiredService<IEntityController<TEntity>>();
         return await controller.DeletedAsync(lastState, cancellationToken);
     }
+
+    private static bool IsOlder(string? cachedVersion, OwnWrite own) =>
+        long.TryParse(cachedVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cached)
+        && long.TryParse(own.Written.Metadata.ResourceVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var written)
+            ? cached < written
+            : cachedVersion is not null && own.Superseded.Contains(cachedVersion);
+
+    /// <summary>An object as a reconcile wrote it, and the versions of it that the write made obsolete.</summary>
+    private sealed record OwnWrite(IReadOnlyCollection<string> Superseded, TEntity Written);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reconciling {Kind} {Namespace}/{Name} (generation {Generation})")]
     private static partial void LogReconciling(ILogger logger, string kind, string? @namespace, string name, long? generation);

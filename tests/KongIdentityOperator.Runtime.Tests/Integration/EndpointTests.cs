@@ -58,9 +58,22 @@ public sealed class EndpointTests
             "# TYPE workqueue_queue_duration_seconds histogram",
             "workqueue_queue_duration_seconds_count{controller=\"widget\",name=\"widget\"} 1",
             "konnect_requests_total{route=\"/v1/auth-servers\",code=\"200\"} 1",
+            "# TYPE process_cpu_seconds_total counter",
+            "# TYPE process_resident_memory_bytes gauge",
+            "# TYPE process_start_time_seconds gauge",
+            "# TYPE dotnet_gc_heap_size_bytes gauge",
+            "# TYPE dotnet_gc_allocated_bytes_total counter",
+            "dotnet_gc_collections_total{generation=\"0\"}",
         ];
         Assert.All(expected, line => Assert.Contains(line, text, StringComparison.Ordinal));
+        Assert.True(Sample(text, "process_resident_memory_bytes") > 0, "the resident memory is measured");
+        Assert.True(Sample(text, "dotnet_gc_allocated_bytes_total") > 0, "allocations are counted");
     }
+
+    private static double Sample(string exposition, string name) =>
+        double.Parse(
+            exposition.Split('\n').Single(line => line.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..],
+            System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_endpoint_can_be_disabled()

@@ -187,4 +187,21 @@ public sealed class WorkQueueTests : IDisposable
         Assert.Contains("workqueue_queue_duration_seconds_sum{controller=\"test\",name=\"test\"} 2", text, StringComparison.Ordinal);
         Assert.Contains("workqueue_work_duration_seconds_sum{controller=\"test\",name=\"test\"} 3", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pending_counts_queued_and_processing_keys_but_not_scheduled_ones()
+    {
+        _queue.Add("ns/a");
+        _queue.Add("ns/b");
+        _queue.AddAfter("ns/c", TimeSpan.FromMinutes(1));
+
+        Assert.Equal(2, _queue.CountPending(["ns/a", "ns/b", "ns/c", "ns/d"]));
+
+        var key = await _queue.GetAsync(Token);
+        Assert.Equal(2, _queue.CountPending(["ns/a", "ns/b", "ns/c"]));
+        Assert.Equal(1, _queue.CountPending([key]));
+
+        _queue.Done(key);
+        Assert.Equal(1, _queue.CountPending(["ns/a", "ns/b", "ns/c"]));
+    }
 }
