@@ -2,6 +2,7 @@ using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Identity;
 using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Observation;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;
@@ -20,6 +21,8 @@ internal sealed class ClaimController(
     ParentResolver parents,
     ScopeResolver scopes,
     IKonnectClientFactory konnect,
+    RemoteObservations observations,
+    ChildDemand<Claim> demand,
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
@@ -41,7 +44,8 @@ internal sealed class ClaimController(
         Applied<RemoteClaim> applied;
         try
         {
-            (applied, entity) = await ApplyAsync(entity, parent.AuthServerId!, resolved!.Ids, konnect.For(parent.Connection!), cancellationToken);
+            var claims = observations.Collection<RemoteClaim>(RemoteReaders.ClaimsKey(parent.Connection!, parent.AuthServerId!));
+            (applied, entity) = await ApplyAsync(entity, parent.AuthServerId!, resolved!.Ids, konnect.For(parent.Connection!), claims, cancellationToken);
         }
         catch (Exception e) when (KonnectErrors.Handles(e))
         {
@@ -77,9 +81,9 @@ internal sealed class ClaimController(
 
     /// <returns>What was applied, and the entity as last written (the create marker may have been recorded).</returns>
     private async Task<(Applied<RemoteClaim> Applied, Claim Entity)> ApplyAsync(
-        Claim entity, string authServerId, IReadOnlyList<string> scopeIds, IKonnectClient api, CancellationToken cancellationToken)
+        Claim entity, string authServerId, IReadOnlyList<string> scopeIds, IKonnectClient api, RemoteCollection<RemoteClaim> claims, CancellationToken cancellationToken)
     {
-        var remote = await ObserveAsync(entity, authServerId, api, cancellationToken);
+        var remote = await ObserveAsync(entity, authServerId, api, claims, cancellationToken);
         if (remote.Problem is not null)
         {
             return (remote, entity);
@@ -99,17 +103,25 @@ internal sealed class ClaimController(
                     entity = await kubernetes.UpdateStatusAsync(entity, e => e.Status.CreateRequestedAt = time.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
                 }
 
-                return (Applied<RemoteClaim>.Changed(await api.Claims.CreateAsync(authServerId, ClaimMapping.Create(entity, scopeIds), cancellationToken), ChangeReasons.Created), entity);
+                var created = await api.Claims.CreateAsync(authServerId, ClaimMapping.Create(entity, scopeIds), cancellationToken);
+                claims.Remember(created.Id, created);
+                return (Applied<RemoteClaim>.Changed(created, ChangeReasons.Created), entity);
             }
         }
 
         var patch = ClaimMapping.Diff(entity, scopeIds, remote.Remote!);
-        return patch is null
-            ? (remote, entity)
-            : (Applied<RemoteClaim>.Changed(await api.Claims.PatchAsync(authServerId, remote.Remote!.Id, patch, cancellationToken), remote.Change ?? ChangeReasons.Updated), entity);
+        if (patch is null)
+        {
+            return (remote, entity);
+        }
+
+        var patched = await api.Claims.PatchAsync(authServerId, remote.Remote!.Id, patch, cancellationToken);
+        claims.Remember(patched.Id, patched);
+        return (Applied<RemoteClaim>.Changed(patched, remote.Change ?? ChangeReasons.Updated), entity);
     }
 
-    private static async Task<Applied<RemoteClaim>> ObserveAsync(Claim entity, string authServerId, IKonnectClient api, CancellationToken cancellationToken)
+    private async Task<Applied<RemoteClaim>> ObserveAsync(
+        Claim entity, string authServerId, IKonnectClient api, RemoteCollection<RemoteClaim> claims, CancellationToken cancellationToken)
     {
         if (entity.Spec.Adopt is { } adopt && entity.Status.Id != adopt.Id)
         {
@@ -120,7 +132,7 @@ internal sealed class ClaimController(
         }
 
         return entity.Status.Id is { } id && entity.Status.AuthServerId == authServerId
-            ? new(await api.Claims.GetAsync(authServerId, id, cancellationToken), null, null)
+            ? new(await claims.FindAsync(id, RemoteReaders.Claims(api, authServerId), () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name), cancellationToken), null, null)
             : new(null, null, null);
     }
 

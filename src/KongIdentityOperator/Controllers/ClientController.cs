@@ -4,6 +4,7 @@ using KongIdentityOperator.Credentials;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Observation;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
@@ -25,6 +26,8 @@ internal sealed class ClientController(
     IEntityCache<V1Secret> secrets,
     IEntityCache<Scope> scopes,
     IKonnectClientFactory konnect,
+    RemoteObservations observations,
+    ChildDemand<Client> demand,
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
@@ -66,9 +69,10 @@ internal sealed class ClientController(
 
         // (2) Write the credentials Secret before Konnect hears of the secret.
         var desiredSecret = CredentialsSecret.Desired(entity, current, plan, content);
+        V1Secret? written = null;
         if (CredentialsSecret.Differs(desiredSecret, current))
         {
-            current = current is null
+            current = written = current is null
                 ? await kubernetes.CreateAsync(desiredSecret, cancellationToken)
                 : await kubernetes.UpdateAsync(desiredSecret, cancellationToken);
         }
@@ -77,7 +81,7 @@ internal sealed class ClientController(
         string? change;
         try
         {
-            var outcome = await UpsertAsync(entity, parent, clientId, allowed.Ids, plan, cancellationToken);
+            var outcome = await UpsertAsync(entity, parent, clientId, allowed.Ids, plan, written, cancellationToken);
             if (outcome.Problem is { } notOwned)
             {
                 return await recorder.RecordAsync<Client, ClientStatus>(entity, notOwned, [DomainCondition.RefsResolved, SecretReady(secretName)], null, cancellationToken);
@@ -125,12 +129,18 @@ internal sealed class ClientController(
     public Task<ReconciliationResult<Client>> DeletedAsync(Client entity, CancellationToken cancellationToken) =>
         Task.FromResult(ReconciliationResult<Client>.Success(entity));
 
+    // written: the credentials Secret as this reconcile wrote it (the API server's answer), or null.
     private async Task<Applied<Konnect.Identity.Client>> UpsertAsync(
-        Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, CancellationToken cancellationToken)
+        Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, V1Secret? written, CancellationToken cancellationToken)
     {
         var api = konnect.For(parent.Connection!);
         var desired = ClientMapping.Upsert(entity, scopeIds, plan.ClientSecret);
-        var remote = await api.Clients.GetAsync(parent.AuthServerId!, clientId, cancellationToken);
+        var clients = observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!));
+        var remote = await clients.FindAsync(
+            clientId,
+            RemoteReaders.Clients(api, parent.AuthServerId!),
+            () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name),
+            cancellationToken);
         if (remote is not null && !OwnershipMarkers.IsOwnedBy(remote.Labels, entity.Metadata.Uid) && entity.Spec.Adopt?.Id != clientId)
         {
             return Applied<Konnect.Identity.Client>.Failed(ReconcileOutcome.Stalled(
@@ -144,14 +154,16 @@ internal sealed class ClientController(
             return Applied<Konnect.Identity.Client>.Unchanged(remote);
         }
 
-        // The cache may lag behind the Secret: PUT only a secret that the live Secret holds right now.
-        var live = await kubernetes.GetAsync<V1Secret>(SecretKeyNames.SecretName(entity), entity.Metadata.NamespaceProperty, cancellationToken);
+        // The cache may lag behind the Secret: PUT only a secret that the live Secret holds right now. The answer to our
+        // own write in this reconcile is as live as a read would be, so it saves the read.
+        var live = written ?? await kubernetes.GetAsync<V1Secret>(SecretKeyNames.SecretName(entity), entity.Metadata.NamespaceProperty, cancellationToken);
         if (live?.Metadata?.Annotations?.TryGetValue(CredentialAnnotations.SecretVersion, out var version) != true || version != plan.Version)
         {
             throw new InvalidOperationException($"Secret {SecretKeyNames.SecretName(entity)} changed while the Client was reconciled; starting over.");
         }
 
         var upserted = await api.Clients.UpsertAsync(parent.AuthServerId!, clientId, desired, cancellationToken);
+        clients.Remember(clientId, upserted.Client);
         var change = remote is null ? ChangeReasons.Created : remote.Labels.ContainsKey(OwnershipMarkers.UidKey) ? ChangeReasons.Updated : ChangeReasons.Adopted;
         return Applied<Konnect.Identity.Client>.Changed(upserted.Client, change);
     }

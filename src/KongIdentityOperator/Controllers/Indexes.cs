@@ -13,10 +13,14 @@ internal static class Indexes
     public const string ScopeRef = "scopeRef";
     public const string ClientRef = "clientRef";
     public const string SecretRef = "secretRef";
+    public const string ControlPlaneRef = "controlPlaneRef";
 
     public static string Key(string? @namespace, string name) => $"{@namespace}/{name}";
 
     public static string Key(V1ObjectMeta metadata) => Key(metadata.NamespaceProperty, metadata.Name);
+
+    /// <summary>A control plane reference, by id or by name (control planes are not namespaced).</summary>
+    public static string ControlPlane(ObjectRefByNameOrId reference) => reference.Id is { } id ? "id:" + id : "name:" + reference.Name;
 
     public static IEnumerable<string> AuthServerOf(string? @namespace, LocalObjectReference reference) => [Key(@namespace, reference.Name)];
 

@@ -3,6 +3,7 @@ using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Konnect.Identity;
 using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Observation;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;
@@ -20,6 +21,8 @@ namespace KongIdentityOperator.Controllers;
 internal sealed class ScopeController(
     ParentResolver parents,
     IKonnectClientFactory konnect,
+    RemoteObservations observations,
+    ChildDemand<Scope> demand,
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
@@ -36,7 +39,8 @@ internal sealed class ScopeController(
         Applied<RemoteScope> applied;
         try
         {
-            (applied, entity) = await ApplyAsync(entity, parent.AuthServerId!, konnect.For(parent.Connection!), cancellationToken);
+            var scopes = observations.Collection<RemoteScope>(RemoteReaders.ScopesKey(parent.Connection!, parent.AuthServerId!));
+            (applied, entity) = await ApplyAsync(entity, parent.AuthServerId!, konnect.For(parent.Connection!), scopes, cancellationToken);
         }
         catch (Exception e) when (KonnectErrors.Handles(e))
         {
@@ -72,9 +76,10 @@ internal sealed class ScopeController(
         Task.FromResult(ReconciliationResult<Scope>.Success(entity));
 
     /// <returns>What was applied, and the entity as last written (the create marker may have been recorded).</returns>
-    private async Task<(Applied<RemoteScope> Applied, Scope Entity)> ApplyAsync(Scope entity, string authServerId, IKonnectClient api, CancellationToken cancellationToken)
+    private async Task<(Applied<RemoteScope> Applied, Scope Entity)> ApplyAsync(
+        Scope entity, string authServerId, IKonnectClient api, RemoteCollection<RemoteScope> scopes, CancellationToken cancellationToken)
     {
-        var remote = await ObserveAsync(entity, authServerId, api, cancellationToken);
+        var remote = await ObserveAsync(entity, authServerId, api, scopes, cancellationToken);
         if (remote.Problem is not null)
         {
             return (remote, entity);
@@ -97,7 +102,9 @@ internal sealed class ScopeController(
 
                 try
                 {
-                    return (Applied<RemoteScope>.Changed(await api.Scopes.CreateAsync(authServerId, ScopeMapping.Create(entity), cancellationToken), ChangeReasons.Created), entity);
+                    var created = await api.Scopes.CreateAsync(authServerId, ScopeMapping.Create(entity), cancellationToken);
+                    scopes.Remember(created.Id, created);
+                    return (Applied<RemoteScope>.Changed(created, ChangeReasons.Created), entity);
                 }
                 catch (KonnectApiException e) when (e.IsUniquenessViolation)
                 {
@@ -110,12 +117,18 @@ internal sealed class ScopeController(
         }
 
         var patch = ScopeMapping.Diff(entity, remote.Remote!);
-        return patch is null
-            ? (remote, entity)
-            : (Applied<RemoteScope>.Changed(await api.Scopes.PatchAsync(authServerId, remote.Remote!.Id, patch, cancellationToken), remote.Change ?? ChangeReasons.Updated), entity);
+        if (patch is null)
+        {
+            return (remote, entity);
+        }
+
+        var patched = await api.Scopes.PatchAsync(authServerId, remote.Remote!.Id, patch, cancellationToken);
+        scopes.Remember(patched.Id, patched);
+        return (Applied<RemoteScope>.Changed(patched, remote.Change ?? ChangeReasons.Updated), entity);
     }
 
-    private static async Task<Applied<RemoteScope>> ObserveAsync(Scope entity, string authServerId, IKonnectClient api, CancellationToken cancellationToken)
+    private async Task<Applied<RemoteScope>> ObserveAsync(
+        Scope entity, string authServerId, IKonnectClient api, RemoteCollection<RemoteScope> scopes, CancellationToken cancellationToken)
     {
         if (entity.Spec.Adopt is { } adopt && entity.Status.Id != adopt.Id)
         {
@@ -126,7 +139,7 @@ internal sealed class ScopeController(
         }
 
         return entity.Status.Id is { } id && entity.Status.AuthServerId == authServerId
-            ? new(await api.Scopes.GetAsync(authServerId, id, cancellationToken), null, null)
+            ? new(await scopes.FindAsync(id, RemoteReaders.Scopes(api, authServerId), () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name), cancellationToken), null, null)
             : new(null, null, null);
     }
 

@@ -2,6 +2,7 @@ using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.CoreEntities;
 using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Observation;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Status;
@@ -16,6 +17,8 @@ namespace KongIdentityOperator.Controllers;
 internal sealed class UpstreamOAuthPolicyController(
     PolicySourceResolver sources,
     IKonnectClientFactory konnect,
+    RemoteObservations observations,
+    ChildDemand<UpstreamOAuthPolicy> demand,
     OutcomeRecorder recorder,
     EventPublisher events) : IEntityController<UpstreamOAuthPolicy>
 {
@@ -39,7 +42,9 @@ internal sealed class UpstreamOAuthPolicyController(
 
             var pluginId = PluginMapping.PluginId(entity);
             var desired = PluginMapping.Upsert(entity, new PluginInputs(resolved.TokenEndpoint, resolved.ClientId, resolved.ClientSecret, resolved.ScopeNames, target!));
-            var remote = await api.Plugins.GetAsync(controlPlaneId!, PluginScope.Global, pluginId, cancellationToken);
+            var plugins = observations.Collection<Plugin>(RemoteReaders.PluginsKey(resolved.Connection!, controlPlaneId!));
+            var remote = await plugins.FindAsync(
+                pluginId, RemoteReaders.Plugins(api, controlPlaneId!), () => demand.Of(Indexes.ControlPlaneRef, Indexes.ControlPlane(entity.Spec.ControlPlaneRef)), cancellationToken);
             if (remote is not null && !OwnershipMarkers.TagsOwnedBy(remote.Tags, entity.Metadata.Uid) && entity.Spec.Adopt?.Id != pluginId)
             {
                 var notOwned = ReconcileOutcome.Stalled(ConditionReasons.NotOwned, $"Plugin {pluginId} exists in Konnect and was not created by this object; set spec.adopt.id to manage it.");
@@ -52,7 +57,7 @@ internal sealed class UpstreamOAuthPolicyController(
                 var scope = target!.ServiceId is { } serviceId ? PluginScope.Service(serviceId)
                     : target.RouteId is { } routeId ? PluginScope.Route(routeId)
                     : PluginScope.Global;
-                await api.Plugins.UpsertAsync(controlPlaneId!, scope, pluginId, desired, cancellationToken);
+                plugins.Remember(pluginId, await api.Plugins.UpsertAsync(controlPlaneId!, scope, pluginId, desired, cancellationToken));
                 var change = remote is null ? ChangeReasons.Created : ChangeReasons.Updated;
                 await events(entity, change, $"{change} upstream-oauth plugin {pluginId} ({scope}) on control plane {controlPlaneId}.", cancellationToken: cancellationToken);
             }

@@ -46,6 +46,7 @@ internal static class ControllerRegistrations
         .AddFinalizer<ClientFinalizer, Client>(FinalizerNames.Cleanup)
         .AddController<UpstreamOAuthPolicyController, UpstreamOAuthPolicy>(o => o
             .AddIndex(Indexes.ClientRef, p => [Indexes.Key(p.Metadata.NamespaceProperty, p.Spec.ClientRef.Name)])
+            .AddIndex(Indexes.ControlPlaneRef, p => [Indexes.ControlPlane(p.Spec.ControlPlaneRef)])
             .AddIndex(Indexes.ScopeRef, p => Indexes.Scopes(p.Metadata.NamespaceProperty, p.Spec.Scopes))
             .AddIndex(Indexes.SecretRef, p => Indexes.TokenSecret(p.Metadata.NamespaceProperty, p.Spec.Konnect))
             .Watch<Client>((c, cache) => cache.GetKeysByIndex(Indexes.ClientRef, Indexes.Key(c.Metadata)))

@@ -5,6 +5,7 @@ using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Finalizers;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Observability;
+using KongIdentityOperator.Observation;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,10 @@ internal static class OperatorServices
         services.AddSingleton(kubernetes);
         services.AddKonnectClient(konnect => konnect.RateLimitPerMinute = options.KonnectRateLimitPerMinute);
         services.AddSingleton<IKonnectCallObserver, KonnectCallMetrics>();
+        services.AddSingleton(RemoteObservationSettings.For(options.ResyncPeriod));
+        services.AddSingleton<RemoteObservations>();
+        services.AddSingleton<IKonnectCallObserver>(provider => provider.GetRequiredService<RemoteObservations>());
+        services.AddSingleton(typeof(ChildDemand<>));
         services.AddSingleton<KonnectConnectionResolver>();
         services.AddSingleton<ParentResolver>();
         services.AddSingleton<ScopeResolver>();

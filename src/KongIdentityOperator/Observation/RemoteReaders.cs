@@ -1,0 +1,48 @@
+using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Konnect.CoreEntities;
+using KongIdentityOperator.Konnect.Identity;
+
+namespace KongIdentityOperator.Observation;
+
+/// <summary>The collections the controllers read, and how: GET by id, or every page at the largest page size.</summary>
+internal static class RemoteReaders
+{
+    /// <summary>Page size of the Kong Identity lists (the largest the emulator serves; Konnect documents none).</summary>
+    public const int IdentityPageSize = 100;
+
+    /// <summary>Page size of the core-entities lists (Konnect's maximum).</summary>
+    public const int CoreEntitiesPageSize = 1000;
+
+    public static RemoteCollectionKey ClientsKey(KonnectConnection connection, string authServerId) => new(connection, authServerId, "clients");
+
+    public static RemoteCollectionKey ScopesKey(KonnectConnection connection, string authServerId) => new(connection, authServerId, "scopes");
+
+    public static RemoteCollectionKey ClaimsKey(KonnectConnection connection, string authServerId) => new(connection, authServerId, "claims");
+
+    public static RemoteCollectionKey PluginsKey(KonnectConnection connection, string controlPlaneId) => new(connection, controlPlaneId, "plugins");
+
+    public static RemoteReader<Client> Clients(IKonnectClient api, string authServerId) => new(
+        (id, ct) => api.Clients.GetAsync(authServerId, id, ct),
+        ct => api.Clients.ListAllAsync(authServerId, new ClientListQuery { PageSize = IdentityPageSize }, ct),
+        client => client.Id,
+        IdentityPageSize);
+
+    public static RemoteReader<Scope> Scopes(IKonnectClient api, string authServerId) => new(
+        (id, ct) => api.Scopes.GetAsync(authServerId, id, ct),
+        ct => api.Scopes.ListAllAsync(authServerId, new ScopeListQuery { PageSize = IdentityPageSize }, ct),
+        scope => scope.Id,
+        IdentityPageSize);
+
+    public static RemoteReader<Claim> Claims(IKonnectClient api, string authServerId) => new(
+        (id, ct) => api.Claims.GetAsync(authServerId, id, ct),
+        ct => api.Claims.ListAllAsync(authServerId, new ClaimListQuery { PageSize = IdentityPageSize }, ct),
+        claim => claim.Id,
+        IdentityPageSize);
+
+    /// <summary>Every plugin of the control plane (the global list holds service- and route-scoped ones too).</summary>
+    public static RemoteReader<Plugin> Plugins(IKonnectClient api, string controlPlaneId) => new(
+        (id, ct) => api.Plugins.GetAsync(controlPlaneId, PluginScope.Global, id, ct),
+        ct => api.Plugins.ListAllAsync(controlPlaneId, PluginScope.Global, new CoreEntityListQuery { Size = CoreEntitiesPageSize }, ct),
+        plugin => plugin.Id,
+        CoreEntitiesPageSize);
+}
