@@ -16,4 +16,5 @@ internal sealed record AtRestResult(
     double IdleCpuSecondsPerHour,
     double CpuSecondsPerResync,
     double CpuSecondsPerHourAtDefaultResync,
-    IReadOnlyDictionary<string, long> CallsByRoute);
+    IReadOnlyDictionary<string, long> CallsByRoute,
+    IReadOnlyDictionary<string, long> KubernetesWritesByResource);

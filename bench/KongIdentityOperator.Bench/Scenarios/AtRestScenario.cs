@@ -33,6 +33,7 @@ internal static class AtRestScenario
         var metricsBefore = await process.ScrapeAsync(cancellationToken);
         var callsBefore = KonnectCounts.Of(sandbox.Konnect);
         var kubeBefore = KubeWrites.Count(sandbox.KubeApi);
+        var kubeLogBefore = sandbox.KubeApi.RequestLog.Count;
         var cpuBefore = process.CpuTime;
         var started = Stopwatch.GetTimestamp();
         await Task.Delay(window, cancellationToken);
@@ -62,7 +63,8 @@ internal static class AtRestScenario
             idleCpuSecondsPerHour,
             cpuPerPass,
             idleCpuSecondsPerHour + (cpuPerPass * 6),
-            calls.ByRoute);
+            calls.ByRoute,
+            KubeWrites.ByResource(sandbox.KubeApi, kubeLogBefore));
         return (startup, atRest);
     }
 
