@@ -170,7 +170,10 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
             {
                 term = await _leadership.WaitForLeadershipAsync(_intake.Token);
                 using var waitSync = CancellationTokenSource.CreateLinkedTokenSource(_intake.Token, term);
-                await _informer.Cache.WaitForSyncAsync(waitSync.Token);
+
+                // Every cache, not only this kind's: a reconcile reads the kinds it references too, and one that runs
+                // before their lists arrive takes "not listed yet" for "does not exist" (a finalizer would let go).
+                await Task.WhenAll(_services.GetServices<IResourceInformer>().Select(i => i.WaitForSyncAsync(waitSync.Token)));
             }
             catch (OperationCanceledException)
             {

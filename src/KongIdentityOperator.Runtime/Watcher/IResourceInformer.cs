@@ -7,6 +7,9 @@ internal interface IResourceInformer
 
     bool HasSynced { get; }
 
+    /// <summary>Completes once every watched namespace has been listed.</summary>
+    Task WaitForSyncAsync(CancellationToken cancellationToken);
+
     /// <summary>Starts the watch loops in the background and returns.</summary>
     void Start(CancellationToken cancellationToken);
 
