@@ -1,0 +1,43 @@
+namespace KongIdentityOperator.Chaos.Harness;
+
+/// <summary>How to start one operator process: the flags of README "Configuration" plus its log file.</summary>
+internal sealed record OperatorLaunch
+{
+    public required string Kubeconfig { get; init; }
+
+    public required Uri KonnectServerUrl { get; init; }
+
+    public required string LogFile { get; init; }
+
+    public bool LeaderElect { get; init; }
+
+    public string? LeaseNamespace { get; init; }
+
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>Extra environment variables (e.g. <c>KONNECT_TOKEN</c>); the suite's own environment is not passed on.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> Arguments(int httpPort)
+    {
+        List<string> arguments =
+        [
+            OperatorBinary.DllPath,
+            "--kubeconfig", Kubeconfig,
+            "--konnect-server-url", KonnectServerUrl.ToString(),
+            "--http-port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            LeaderElect ? "--leader-elect=true" : "--leader-elect=false",
+        ];
+        if (LeaseNamespace is not null)
+        {
+            arguments.AddRange(["--leader-election-namespace", LeaseNamespace]);
+        }
+
+        if (Namespaces.Count > 0)
+        {
+            arguments.AddRange(["--namespaces", string.Join(',', Namespaces)]);
+        }
+
+        return arguments;
+    }
+}
