@@ -6,15 +6,17 @@ using KongIdentityOperator.Runtime.Queue;
 namespace KongIdentityOperator.Runtime.Cache;
 
 /// <summary>
-/// The store behind an informer: objects by key plus secondary indexes. Stored objects are never handed out for
-/// mutation (reads copy). When <c>keepObjects</c> is false only metadata is kept (enough to diff a relist and to
-/// report deletions) and reads are refused, so that, for example, Secret values are not retained.
+/// The store behind an informer: objects by key plus secondary indexes. Objects are kept as their UTF-8 JSON (a
+/// fraction of the memory of the object graph, which matters with tens of thousands of objects) and every read
+/// materializes a fresh copy, so that cached state is never shared with callers that mutate. When <c>keepObjects</c>
+/// is false only metadata is kept (enough to diff a relist and to report deletions) and reads are refused, so that,
+/// for example, Secret values are not retained.
 /// </summary>
 internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
     where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<EntityKey, TEntity> _items = [];
+    private readonly Dictionary<EntityKey, Stored> _items = [];
     private readonly Dictionary<string, Index> _indexes;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _keepObjects;
@@ -34,28 +36,37 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
     public TEntity? Get(string? @namespace, string name)
     {
         EnsureReadable();
+        Stored? stored;
         lock (_lock)
         {
-            return _items.TryGetValue(new EntityKey(@namespace, name), out var item) ? EntityCopy.Clone(item) : null;
+            _items.TryGetValue(new EntityKey(@namespace, name), out stored);
         }
+
+        return stored?.Materialize();
     }
 
     public IReadOnlyList<TEntity> List(string? @namespace = null)
     {
         EnsureReadable();
+        List<Stored> stored;
         lock (_lock)
         {
-            return [.. _items.Where(i => @namespace is null || i.Key.Namespace == @namespace).Select(i => EntityCopy.Clone(i.Value))];
+            stored = [.. _items.Where(i => @namespace is null || i.Key.Namespace == @namespace).Select(i => i.Value)];
         }
+
+        return [.. stored.Select(s => s.Materialize())];
     }
 
     public IReadOnlyList<TEntity> GetByIndex(string indexName, string indexKey)
     {
         EnsureReadable();
+        List<Stored> stored;
         lock (_lock)
         {
-            return [.. KeysByIndexLocked(indexName, indexKey).Select(k => EntityCopy.Clone(_items[k]))];
+            stored = [.. KeysByIndexLocked(indexName, indexKey).Select(k => _items[k])];
         }
+
+        return [.. stored.Select(s => s.Materialize())];
     }
 
     public IReadOnlyList<EntityKey> GetKeysByIndex(string indexName, string indexKey)
@@ -75,12 +86,27 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
         }
     }
 
-    /// <summary>The stored instance itself (never to be mutated), for the runtime's own comparisons.</summary>
+    /// <summary>
+    /// The cached object for the runtime's own use: a fresh copy when objects are kept, the shared metadata-only
+    /// instance otherwise (never to be mutated).
+    /// </summary>
     public TEntity? Peek(EntityKey key)
+    {
+        Stored? stored;
+        lock (_lock)
+        {
+            stored = _items.GetValueOrDefault(key);
+        }
+
+        return stored?.Materialize();
+    }
+
+    /// <summary>The uid and resourceVersion of the cached object, without materializing it.</summary>
+    public (string? Uid, string? ResourceVersion)? Version(EntityKey key)
     {
         lock (_lock)
         {
-            return _items.GetValueOrDefault(key);
+            return _items.TryGetValue(key, out var stored) ? (stored.Uid, stored.ResourceVersion) : null;
         }
     }
 
@@ -88,27 +114,29 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
     public EntityChange<TEntity>? Apply(WatchEventType type, TEntity entity)
     {
         var key = EntityKey.From(entity);
+        Stored? old;
         lock (_lock)
         {
-            _items.TryGetValue(key, out var old);
+            _items.TryGetValue(key, out old);
             if (type == WatchEventType.Deleted)
             {
                 if (old is not null)
                 {
                     RemoveLocked(key);
                 }
-
-                return new EntityChange<TEntity>(WatchEventType.Deleted, old, entity);
             }
-
-            if (old is not null && old.Metadata.ResourceVersion == entity.Metadata.ResourceVersion)
+            else if (old is not null && old.ResourceVersion == entity.Metadata.ResourceVersion)
             {
                 return null;
             }
-
-            StoreLocked(key, old, entity);
-            return new EntityChange<TEntity>(old is null ? WatchEventType.Added : WatchEventType.Modified, old, entity);
+            else
+            {
+                StoreLocked(key, old, entity);
+            }
         }
+
+        var changeType = type == WatchEventType.Deleted ? WatchEventType.Deleted : old is null ? WatchEventType.Added : WatchEventType.Modified;
+        return new EntityChange<TEntity>(changeType, old?.Materialize(), entity);
     }
 
     /// <summary>
@@ -117,7 +145,7 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
     /// </summary>
     public IReadOnlyList<EntityChange<TEntity>> Replace(string? @namespace, IReadOnlyList<TEntity> items)
     {
-        var changes = new List<EntityChange<TEntity>>();
+        var changes = new List<(WatchEventType Type, Stored? Old, TEntity? Current)>();
         lock (_lock)
         {
             var listed = new HashSet<EntityKey>();
@@ -126,27 +154,31 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
                 var key = EntityKey.From(item);
                 listed.Add(key);
                 _items.TryGetValue(key, out var old);
-                if (old is not null && old.Metadata.ResourceVersion == item.Metadata.ResourceVersion)
+                if (old is not null && old.ResourceVersion == item.Metadata.ResourceVersion)
                 {
                     continue;
                 }
 
                 StoreLocked(key, old, item);
-                changes.Add(new EntityChange<TEntity>(old is null ? WatchEventType.Added : WatchEventType.Modified, old, item));
+                changes.Add((old is null ? WatchEventType.Added : WatchEventType.Modified, old, item));
             }
 
             var gone = _items.Where(i => (@namespace is null || i.Key.Namespace == @namespace) && !listed.Contains(i.Key)).ToList();
             foreach (var (key, old) in gone)
             {
                 RemoveLocked(key);
-                changes.Add(new EntityChange<TEntity>(WatchEventType.Deleted, old, old));
+                changes.Add((WatchEventType.Deleted, old, null));
             }
         }
 
-        return changes;
+        return [.. changes.Select(c =>
+        {
+            var old = c.Old?.Materialize();
+            return new EntityChange<TEntity>(c.Type, old, c.Current ?? old!);
+        })];
     }
 
-    private void StoreLocked(EntityKey key, TEntity? old, TEntity entity)
+    private void StoreLocked(EntityKey key, Stored? old, TEntity entity)
     {
         if (old is not null)
         {
@@ -156,11 +188,10 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
             }
         }
 
-        var stored = _keepObjects ? entity : MetadataOnly(entity);
-        _items[key] = stored;
+        _items[key] = _keepObjects ? Stored.Full(entity) : Stored.MetadataOnly(entity);
         foreach (var index in _indexes.Values)
         {
-            index.Add(key, stored);
+            index.Add(key, entity);
         }
     }
 
@@ -187,12 +218,33 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
         }
     }
 
-    private static TEntity MetadataOnly(TEntity entity) => new()
+    /// <summary>One cached object: its JSON, or only its metadata; uid and version at hand for comparisons.</summary>
+    private sealed class Stored
     {
-        ApiVersion = entity.ApiVersion,
-        Kind = entity.Kind,
-        Metadata = entity.Metadata,
-    };
+        private readonly byte[]? _json;
+        private readonly TEntity? _metadataOnly;
+
+        private Stored(byte[]? json, TEntity? metadataOnly, V1ObjectMeta metadata)
+        {
+            _json = json;
+            _metadataOnly = metadataOnly;
+            Uid = metadata.Uid;
+            ResourceVersion = metadata.ResourceVersion;
+        }
+
+        public string? Uid { get; }
+
+        public string? ResourceVersion { get; }
+
+        public static Stored Full(TEntity entity) => new(KubernetesJsonOptions.SerializeToUtf8Bytes(entity), null, entity.Metadata);
+
+        public static Stored MetadataOnly(TEntity entity) => new(
+            null,
+            new TEntity { ApiVersion = entity.ApiVersion, Kind = entity.Kind, Metadata = entity.Metadata },
+            entity.Metadata);
+
+        public TEntity Materialize() => _json is null ? _metadataOnly! : KubernetesJsonOptions.Deserialize<TEntity>(_json);
+    }
 
     /// <summary>One secondary index: index value → keys, plus the reverse map to update it.</summary>
     private sealed class Index(Func<TEntity, IEnumerable<string>> indexer)

@@ -1,11 +1,10 @@
-using k8s;
-
 namespace KongIdentityOperator.Runtime.Client;
 
 /// <summary>Deep copies through the wire format, so that cached objects are never shared with callers that mutate.</summary>
 internal static class EntityCopy
 {
+    // UTF-8 bytes rather than a string: half the size and no transcoding, with KubernetesClient's own converters.
     public static TEntity Clone<TEntity>(TEntity entity)
         where TEntity : class
-        => KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(entity));
+        => KubernetesJsonOptions.Deserialize<TEntity>(KubernetesJsonOptions.SerializeToUtf8Bytes(entity));
 }

@@ -20,7 +20,7 @@ internal sealed partial class EventRecorder(
     TimeProvider time,
     ILogger<EventRecorder> logger)
 {
-    private const int MaxTrackedSeries = 4096;
+    internal const int MaxTrackedSeries = 4096;
 
     private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
     private readonly string _instance = Truncate($"{settings.Name}-{Environment.MachineName}", 128);
@@ -128,6 +128,12 @@ internal sealed partial class EventRecorder(
         };
     }
 
+    /// <summary>Series remembered for aggregation (for tests).</summary>
+    internal int TrackedSeries => _series.Count;
+
+    // Over the cap, drop what left the window, then the least recently observed down to three quarters of the cap:
+    // memory stays bounded in a burst of thousands of objects, and the scan runs once per quarter-cap events, not
+    // on every event.
     private void Prune()
     {
         if (_series.Count <= MaxTrackedSeries)
@@ -136,12 +142,23 @@ internal sealed partial class EventRecorder(
         }
 
         var cutoff = time.GetUtcNow() - settings.EventAggregationWindow;
+        var kept = new List<(string Key, DateTimeOffset LastObserved)>(_series.Count);
         foreach (var (key, series) in _series)
         {
             if (series.LastObserved < cutoff)
             {
                 _series.TryRemove(key, out _);
             }
+            else
+            {
+                kept.Add((key, series.LastObserved));
+            }
+        }
+
+        var excess = kept.Count - (MaxTrackedSeries * 3 / 4);
+        foreach (var (key, _) in excess > 0 ? kept.OrderBy(k => k.LastObserved).Take(excess) : [])
+        {
+            _series.TryRemove(key, out _);
         }
     }
 

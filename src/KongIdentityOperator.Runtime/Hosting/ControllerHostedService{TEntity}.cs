@@ -124,6 +124,7 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
 
     private void OnChange(EntityChange<TEntity> change)
     {
+        Reconciler.OnCached(change);
         if (!_accepting || !_predicate.ShouldReconcile(change.Type, change.Old?.Metadata, change.Current.Metadata))
         {
             return;

@@ -69,13 +69,26 @@ internal sealed partial class Reconciler<TEntity>(
             return null;
         }
 
+        // The cache hands out a fresh copy; only an own write kept here needs copying.
         var source = LatestKnown(key, cached);
-        var entity = EntityCopy.Clone(source);
+        var entity = ReferenceEquals(source, cached) ? cached : EntityCopy.Clone(source);
+        var (uid, version) = (source.Metadata.Uid, source.Metadata.ResourceVersion);
         var result = entity.Metadata.DeletionTimestamp is null
             ? await ReconcileLiveAsync(entity, cancellationToken)
             : await FinalizeAsync(entity, cancellationToken);
-        RecordOwnWrite(key, source, result?.Entity);
+        RecordOwnWrite(key, uid, version, result?.Entity);
         return result;
+    }
+
+    /// <summary>Forgets an own write once the cache holds it (or something newer), so that nothing is kept for long.</summary>
+    public void OnCached(EntityChange<TEntity> change)
+    {
+        var key = EntityKey.From(change.Current);
+        if (_ownWrites.TryGetValue(key, out var own)
+            && (change.Type == WatchEventType.Deleted || own.Written.Metadata.Uid != change.Current.Metadata.Uid || !IsOlder(change.Current.Metadata.ResourceVersion, own)))
+        {
+            _ownWrites.TryRemove(new KeyValuePair<EntityKey, OwnWrite>(key, own));
+        }
     }
 
     /// <summary>The cached object, or what this reconciler last wrote when the cache still holds a version it replaced.</summary>
@@ -95,11 +108,10 @@ internal sealed partial class Reconciler<TEntity>(
         return cached;
     }
 
-    private void RecordOwnWrite(EntityKey key, TEntity source, TEntity? written)
+    private void RecordOwnWrite(EntityKey key, string? uid, string? before, TEntity? written)
     {
-        var before = source.Metadata.ResourceVersion;
         var after = written?.Metadata?.ResourceVersion;
-        if (written is null || after is null || before is null || after == before || written.Metadata.Uid != source.Metadata.Uid)
+        if (written is null || after is null || before is null || after == before || written.Metadata.Uid != uid)
         {
             return;
         }
@@ -107,8 +119,18 @@ internal sealed partial class Reconciler<TEntity>(
         string[] superseded = _ownWrites.TryGetValue(key, out var previous) && previous.Written.Metadata.ResourceVersion == before
             ? [.. previous.Superseded.TakeLast(SupersededVersionsKept - 1), before]
             : [before];
-        _ownWrites[key] = new OwnWrite(superseded, written);
+        var own = new OwnWrite(superseded, written);
+        _ownWrites[key] = own;
+
+        // The watch may have delivered the write already, before it was recorded here.
+        if (cache.Version(key) is not { } cached || cached.Uid != written.Metadata.Uid || !IsOlder(cached.ResourceVersion, own))
+        {
+            _ownWrites.TryRemove(new KeyValuePair<EntityKey, OwnWrite>(key, own));
+        }
     }
+
+    /// <summary>Own writes not yet seen in the cache (for tests).</summary>
+    internal int PendingOwnWrites => _ownWrites.Count;
 
     private async Task<ReconciliationResult<TEntity>?> ReconcileLiveAsync(TEntity entity, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KongIdentityOperator.Runtime.Client;
+using KongIdentityOperator.Runtime.Hosting;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Runtime.Tests.TestEntities;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,5 +36,9 @@ public sealed class OwnWritesTests
         await Eventually.TrueAsync(() => seen.Count >= 2, "the second reconcile");
         Assert.Equal([null, "written"], seen.Take(2));
         await Eventually.TrueAsync(() => host.Widgets.Get("default", "a")?.Status.Message == "written", "the cache catching up");
+
+        // Once the cache holds the write, the reconciler keeps nothing of it.
+        var reconciler = host.Services.GetRequiredService<ControllerHostedService<Widget>>().Reconciler;
+        await Eventually.TrueAsync(() => reconciler.PendingOwnWrites == 0, "the own write forgotten");
     }
 }
