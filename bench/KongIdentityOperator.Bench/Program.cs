@@ -58,7 +58,9 @@ if (wanted.Contains("convergence") || wanted.Contains("latency") || wanted.Conta
             latency = await LatencyScenario.RunAsync(context, sandbox, ct);
         }
 
-        // Idle: converged, no resync due (the default period is 10 min), nothing changing.
+        // Idle: converged, no resync due (the default period is 10 min), nothing changing; after a pause, so that
+        // background work of the burst (tiered JIT, GC) is not counted as idle cost.
+        await Task.Delay(TimeSpan.FromSeconds(10), ct);
         context.Say("idle CPU for 30 s");
         var cpuBefore = process.CpuTime;
         var idleStarted = Stopwatch.GetTimestamp();
