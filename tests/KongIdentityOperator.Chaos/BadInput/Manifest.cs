@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Serialization;
+
+namespace KongIdentityOperator.Chaos.BadInput;
+
+/// <summary>Manifests of the five kinds from a flow-style spec, and their JSON for the API server.</summary>
+internal static partial class Manifest
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
+    private static readonly ISerializer Json = new SerializerBuilder().JsonCompatible().Build();
+
+    public static string Of(string kind, string name, string spec) => $"""
+        apiVersion: identity.konghq.com/v1alpha1
+        kind: {kind}
+        metadata:
+          name: {name}
+        spec: {spec}
+        """;
+
+    /// <summary>The manifest as JSON, in <paramref name="namespace"/>; YAML scalars keep their types (42 stays a number).</summary>
+    public static string ToJson(string yaml, string @namespace) =>
+        Json.Serialize(Yaml.Deserialize<object>(MetadataLine().Replace(yaml, $"metadata:\n  namespace: {@namespace}")))!;
+
+    [GeneratedRegex("^metadata:", RegexOptions.Multiline)]
+    private static partial Regex MetadataLine();
+}
