@@ -103,7 +103,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
 
         var inventory = RemoteInventory.Compare(sandbox.Konnect.Snapshot(), objects.AuthServers, objects.Scopes, objects.Claims, objects.Clients, objects.Policies);
         _problems.AddRange(inventory.Problems);
-        var (credentialProblems, tokens) = await CheckCredentialsAsync(sandbox, tenants, objects, cancellationToken);
+        var (credentialProblems, tokens) = await CheckCredentialsAsync(sandbox, tenants, objects, token, cancellationToken);
         var pluginProblems = await CheckPluginsAsync(sandbox, tenants, objects, cancellationToken);
         var changed = history.Values.Where(v => v.Value.Count > 1).Select(v => v.Key).ToList();
         _problems.AddRange(changed.Select(key => $"Secret {key} held {history.Values[key].Count} different client secrets without a rotation"));
@@ -269,7 +269,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
         where T : class, k8s.IKubernetesObject<V1ObjectMeta> => Writes.CreateAsync(sandbox.Client, entity, cancellationToken);
 
     private async Task<(IReadOnlyList<string> Problems, int Tokens)> CheckCredentialsAsync(
-        ChaosSandbox sandbox, IReadOnlyList<TenantPlan> tenants, ClusterObjects objects, CancellationToken cancellationToken)
+        ChaosSandbox sandbox, IReadOnlyList<TenantPlan> tenants, ClusterObjects objects, string token, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var tokens = 0;
@@ -282,6 +282,16 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
                 var found = await CredentialsCheck.RunAsync(client, tenant, secret, authServerId, sandbox.Konnect, cancellationToken);
                 problems.AddRange(found);
                 tokens += found.Count == 0 ? 1 : 0;
+            }
+        }
+
+        foreach (var tenant in tenants)
+        {
+            // The token Secret is not the operator's: it may guard it with a finalizer, never change what it holds.
+            var tokenSecret = await sandbox.Client.GetAsync<V1Secret>(ChaosSandbox.TokenSecretName, tenant.Namespace, cancellationToken);
+            if (tokenSecret?.Data is null || tokenSecret.Data.Count != 1 || !tokenSecret.Data.TryGetValue("token", out var held) || System.Text.Encoding.UTF8.GetString(held) != token)
+            {
+                problems.Add($"the token Secret of {tenant.Namespace} was changed");
             }
         }
 

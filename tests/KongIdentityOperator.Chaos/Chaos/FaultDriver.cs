@@ -61,10 +61,11 @@ internal sealed class FaultDriver(ChaosSandbox sandbox, int seed) : IAsyncDispos
 
     private async Task RunAsync(CancellationToken stop)
     {
+        // The first 409s and 429s come early, while the operator is busy, so that every kind of fault is met.
         var now = DateTime.UtcNow;
         var nextDrop = now + Between(2, 5);
-        var nextConflict = now + Between(1, 4);
-        var nextThrottle = now + Between(5, 10);
+        var nextConflict = now + Between(0, 1);
+        var nextThrottle = now + Between(1, 3);
         while (!stop.IsCancellationRequested)
         {
             try

@@ -15,6 +15,9 @@ internal sealed record OperatorLaunch
 
     public IReadOnlyList<string> Namespaces { get; init; } = [];
 
+    /// <summary>Further flags, e.g. <c>--konnect-token</c>.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     /// <summary>Extra environment variables (e.g. <c>KONNECT_TOKEN</c>); the suite's own environment is not passed on.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
@@ -38,6 +41,7 @@ internal sealed record OperatorLaunch
             arguments.AddRange(["--namespaces", string.Join(',', Namespaces)]);
         }
 
+        arguments.AddRange(ExtraArguments);
         return arguments;
     }
 }
