@@ -42,3 +42,9 @@ docker-build: ## Build the operator image (needs a Docker engine; see docs/image
 bench: ## Performance scenarios against the sandbox (~12 min): prints a table, writes artifacts/bench/results.json (ARGS="--scenarios convergence,latency")
 	$(DOTNET) build bench/KongIdentityOperator.Bench -c Release -nologo -v quiet
 	$(DOTNET) bench/KongIdentityOperator.Bench/bin/Release/net10.0/KongIdentityOperator.Bench.dll --operator src/KongIdentityOperator/bin/Release/net10.0/KongIdentityOperator.dll --output artifacts/bench/results.json $(ARGS)
+
+.PHONY: chaos
+chaos: ## The full fault suite (5 AuthServers, 200 Clients, 20 SIGKILLs, leader kill, bad input): prints a summary, writes artifacts/chaos/ (CHAOS_SEED=n replays a run)
+	rm -rf artifacts/chaos
+	CHAOS_PROFILE=full CHAOS_ARTIFACTS=$(abspath artifacts/chaos) $(DOTNET) test --project tests/KongIdentityOperator.Chaos -c $(CONFIG) --no-progress; \
+	  status=$$?; cat artifacts/chaos/summary.txt 2>/dev/null; exit $$status
