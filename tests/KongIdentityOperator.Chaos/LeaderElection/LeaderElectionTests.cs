@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using KongIdentityOperator.Chaos.Chaos;
 using KongIdentityOperator.Chaos.Harness;
+using KongIdentityOperator.Chaos.Security;
 using KongIdentityOperator.Entities;
 
 namespace KongIdentityOperator.Chaos.LeaderElection;
@@ -78,5 +79,9 @@ public sealed class LeaderElectionTests
             var secret = await sandbox.Client.GetAsync<V1Secret>(client.SecretName, client.Namespace, Ct);
             Assert.Empty(await CredentialsCheck.RunAsync(client, tenant, secret, objects.AuthServers[0].Status.Id, sandbox.Konnect, Ct));
         }
+
+        await second.KillAsync();
+        await third.KillAsync();
+        await LeakAudit.AssertCleanAsync(sandbox, work, [token], Ct);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using k8s.Models;
 using KongIdentityOperator.Chaos.Chaos;
 using KongIdentityOperator.Chaos.Harness;
+using KongIdentityOperator.Chaos.Security;
 using KongIdentityOperator.Entities;
 using Microsoft.AspNetCore.Http;
 
@@ -72,6 +73,8 @@ public sealed class RestartWithLateCachesTests : IAsyncLifetime
         var konnect = _sandbox.Konnect.Snapshot();
         Assert.Empty(konnect.AuthServers);
         Assert.Empty(konnect.AllPlugins);
+        await restarted.KillAsync();
+        await LeakAudit.AssertCleanAsync(_sandbox, _work, [_token], Ct);
     }
 
     [Fact]
@@ -90,6 +93,8 @@ public sealed class RestartWithLateCachesTests : IAsyncLifetime
         Assert.Empty(flaps.Flaps);
         Assert.Empty((await ClusterObjects.ReadAsync(_sandbox.Client, Ct)).NotReady());
         Assert.Equal(konnectWrites, _sandbox.Konnect.Requests.ByRoute.Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal)).Sum(r => r.Value));
+        await restarted.KillAsync();
+        await LeakAudit.AssertCleanAsync(_sandbox, _work, [_token], Ct);
     }
 
     /// <summary>Holds back the list (not the watch) of the named custom resources by the given seconds.</summary>
