@@ -28,6 +28,12 @@ internal sealed record ChaosOutcome
 
     public int Restarts { get; init; }
 
+    /// <summary>Kills (while converging) at a moment when some object was not Ready yet.</summary>
+    public int KillsWithWorkInFlight { get; init; }
+
+    /// <summary>Objects not Ready at those moments, summed over the kills.</summary>
+    public int NotReadyAtKills { get; init; }
+
     public int WatchDrops { get; init; }
 
     public int ApiConflictsArmed { get; init; }

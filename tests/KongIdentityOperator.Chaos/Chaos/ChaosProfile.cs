@@ -17,9 +17,9 @@ internal sealed record ChaosProfile(
     TimeSpan ConvergenceTimeout,
     int Seed)
 {
-    public static ChaosProfile Fast { get; } = new("fast", 2, 30, 4, 1, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6), TimeSpan.FromMinutes(3), 0);
+    public static ChaosProfile Fast { get; } = new("fast", 2, 30, 4, 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromMinutes(3), 0);
 
-    public static ChaosProfile Full { get; } = new("full", 5, 200, 20, 3, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12), TimeSpan.FromMinutes(10), 0);
+    public static ChaosProfile Full { get; } = new("full", 5, 200, 20, 3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6), TimeSpan.FromMinutes(10), 0);
 
     /// <summary>The profile the environment asks for, with a seed (given, else fresh).</summary>
     public static ChaosProfile Current()
@@ -38,6 +38,6 @@ internal sealed record ChaosProfile(
 
     public bool IsFull => Name == Full.Name;
 
-    /// <summary>Clients are created in this many waves, one after each of the first restarts, so kills hit work in flight.</summary>
-    public int ClientWaves => Math.Max(1, Kills / 2);
+    /// <summary>Clients are declared in this many waves, one right after each restart, so that kills hit work in flight.</summary>
+    public int ClientWaves => Math.Max(1, Kills);
 }

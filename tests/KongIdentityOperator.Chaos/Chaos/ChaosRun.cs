@@ -23,6 +23,8 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
     private readonly List<OperatorProcess> _started = [];
     private int _incarnation;
     private int _restarts;
+    private int _killsWithWorkInFlight;
+    private int _notReadyAtKills;
 
     public async Task<ChaosOutcome> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +78,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
                 await CreateWaveAsync(sandbox, tenants, wave++, cancellationToken);
             }
 
-            current = await KillAndRestartAsync(current, launch, profile.MinUptime, profile.MaxUptime, cancellationToken);
+            current = await KillAndRestartAsync(current, launch, profile.MinUptime, profile.MaxUptime, cancellationToken, sandbox, midFlight: kill == 0);
         }
 
         while (wave < profile.ClientWaves)
@@ -181,6 +183,8 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
             Kills = profile.Kills,
             KillsDuringDeletion = profile.KillsDuringDeletion,
             Restarts = _restarts,
+            KillsWithWorkInFlight = _killsWithWorkInFlight,
+            NotReadyAtKills = _notReadyAtKills,
             WatchDrops = faults.WatchDrops,
             ApiConflictsArmed = faults.ConflictsArmed,
             ApiConflictsSeenByOperator = sandbox.Kube.RequestLog.Count(r => r.StatusCode == 409 && !SuiteUserAgent.IsSuite(r.UserAgent)),
@@ -223,17 +227,58 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
         return started;
     }
 
-    /// <summary>Lets the operator run for a seeded random while, then SIGKILLs it and starts a new one.</summary>
-    private async Task<OperatorProcess> KillAndRestartAsync(OperatorProcess current, OperatorLaunch launch, TimeSpan min, TimeSpan max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lets the operator run for a seeded random while, then SIGKILLs it and starts a new one. A
+    /// <paramref name="midFlight"/> kill is aimed instead: at the first moment a credentials Secret exists while objects
+    /// are still converging (the crash between writing a Secret and Konnect hearing of it), at the latest after
+    /// <paramref name="max"/>.
+    /// </summary>
+    private async Task<OperatorProcess> KillAndRestartAsync(
+        OperatorProcess current, OperatorLaunch launch, TimeSpan min, TimeSpan max, CancellationToken cancellationToken, ChaosSandbox? converging = null, bool midFlight = false)
     {
         var uptime = TimeSpan.FromMilliseconds(_random.Next((int)min.TotalMilliseconds, (int)max.TotalMilliseconds + 1));
-        await Task.Delay(uptime, cancellationToken);
-        await ScrapeAsync(current, cancellationToken);
+        int notReady;
+        if (midFlight && converging is not null)
+        {
+            var aimed = Stopwatch.StartNew();
+            notReady = await UntilMidFlightAsync(converging, max, cancellationToken);
+            uptime = aimed.Elapsed;
+        }
+        else
+        {
+            await Task.Delay(uptime, cancellationToken);
+            await ScrapeAsync(current, cancellationToken);
+            notReady = converging is null ? 0 : (await ClusterObjects.ReadAsync(converging.Client, cancellationToken)).NotReady().Count;
+        }
+
         var pid = current.Pid;
         await current.DisposeAsync();
-        log($"SIGKILL pid {pid} after {uptime.TotalSeconds:F1} s");
+        if (notReady > 0)
+        {
+            _killsWithWorkInFlight++;
+            _notReadyAtKills += notReady;
+        }
+
+        log($"SIGKILL pid {pid} after {uptime.TotalSeconds:F1} s{(converging is null ? string.Empty : $", {notReady} objects not Ready")}");
         _restarts++;
         return await StartOperatorAsync(launch, cancellationToken);
+    }
+
+    /// <returns>How many objects were not Ready at the chosen moment.</returns>
+    private static async Task<int> UntilMidFlightAsync(ChaosSandbox sandbox, TimeSpan max, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + max;
+        while (true)
+        {
+            var credentials = await sandbox.Client.ListAsync<V1Secret>(labelSelector: "app.kubernetes.io/managed-by=kong-identity-operator", cancellationToken: cancellationToken);
+            var notReady = (await ClusterObjects.ReadAsync(sandbox.Client, cancellationToken)).NotReady().Count;
+            if ((credentials.Count > 0 && notReady > 0) || DateTime.UtcNow > deadline)
+            {
+                return notReady;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
     }
 
     private async Task ScrapeAsync(OperatorProcess current, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public sealed class ChaosRunTests
 
         Assert.Equal(profile.Kills, outcome.Kills);
         Assert.Equal(profile.Kills + profile.KillsDuringDeletion, outcome.Restarts);
+        Assert.True(outcome.KillsWithWorkInFlight > 0, "at least one kill hit objects that were not Ready yet");
         Assert.True(outcome.Konnect5xx > 0 && outcome.Konnect429 > 0 && outcome.WatchDrops > 0 && outcome.ApiConflictsArmed > 0, "every kind of fault was injected");
         Assert.Equal(outcome.ObjectsTotal, outcome.ObjectsReady);
         Assert.Equal(profile.Clients, outcome.Clients);

@@ -19,6 +19,7 @@ internal static class ChaosSummary
             ("objects (AuthServers/Scopes/Claims/Clients/Policies)", $"{o.AuthServers}/{o.Scopes}/{o.Claims}/{o.Clients}/{o.Policies}"),
             ("SIGKILLs while converging / while deleting", $"{o.Kills} / {o.KillsDuringDeletion}"),
             ("operator restarts", o.Restarts),
+            ("kills with work in flight (objects not Ready, summed)", $"{o.KillsWithWorkInFlight} ({o.NotReadyAtKills})"),
             ("watch drops", o.WatchDrops),
             ("API writes armed to 409 / 409s the operator got", $"{o.ApiConflictsArmed} / {o.ApiConflictsSeenByOperator}"),
             ("429 bursts armed", o.ThrottleBursts),
