@@ -46,9 +46,11 @@ public sealed class LeaderElectionTests
         var standby = (await second.GetAsync("metrics", Ct))!.Value.Body;
         var readyBeforeKill = (await ClusterObjects.ReadAsync(sandbox.Client, Ct)).Clients.Count(c => c.Status.Conditions.Any(x => x is { Type: "Ready", Status: "True" }));
         await first.KillAsync();
+        var killed = System.Diagnostics.Stopwatch.StartNew();
         sandbox.Konnect.SetFaults(Sandbox.Konnect.EmulatorFaults.None);
 
         var successor = await Poll.MatchAsync(() => LeaseHolder.ReadAsync(sandbox, LeaseNamespace, Ct), h => h is not null && h != leader, h => h ?? "none", "the standby to take the lease", Wait.Timeout, Ct);
+        var takeover = killed.Elapsed;
         Assert.Equal(successor, LeaseHolder.IdentityOf(second));
         var objects = await Poll.MatchAsync(
             () => ClusterObjects.ReadAsync(sandbox.Client, Ct),
@@ -57,6 +59,8 @@ public sealed class LeaderElectionTests
             "every object Ready under the new leader",
             Wait.Timeout,
             Ct);
+
+        var converged = killed.Elapsed;
 
         // A new standby (the restarted pod) stays passive too.
         await using var third = await OperatorProcess.StartAsync(Replica("replica-a-restarted.log"), Ct);
@@ -83,5 +87,13 @@ public sealed class LeaderElectionTests
         await second.KillAsync();
         await third.KillAsync();
         await LeakAudit.AssertCleanAsync(sandbox, work, [token], Ct);
+        Artifacts.Write("leader-election.txt",
+        [
+            $"Clients Ready when the leader was SIGKILLed: {readyBeforeKill}/{tenant.Clients.Count}",
+            $"kill to successor holding the Lease: {takeover.TotalSeconds:F1} s (Lease duration 15 s, not released by a killed leader)",
+            $"kill to every object Ready: {converged.TotalSeconds:F1} s",
+            $"standby before the kill: {PrometheusText.Sum(standby, "controller_runtime_reconcile_total")} reconciles, {PrometheusText.Sum(standby, "konnect_requests_total")} Konnect calls",
+            $"auth server creates accepted by Konnect: {konnect.Calls.Count(c => c is { Method: "POST", Path: "/v1/auth-servers", Status: >= 200 and < 300 })}",
+        ]);
     }
 }
