@@ -13,6 +13,7 @@ internal sealed class ProcessMetrics
     private readonly Counter.Child _cpu;
     private readonly Gauge.Child _residentMemory;
     private readonly Gauge.Child _heapSize;
+    private readonly Gauge.Child _committed;
     private readonly Counter.Child _allocated;
     private readonly Counter _collections;
     private double _cpuSeen;
@@ -27,6 +28,7 @@ internal sealed class ProcessMetrics
         registry.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.")
             .Set(new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0);
         _heapSize = registry.CreateGauge("dotnet_gc_heap_size_bytes", "GC heap size (all generations, fragmentation included) after the last collection.").WithLabels();
+        _committed = registry.CreateGauge("dotnet_gc_committed_bytes", "Memory the GC has committed (heap, free space kept for reuse, bookkeeping).").WithLabels();
         _allocated = registry.CreateCounter("dotnet_gc_allocated_bytes_total", "Bytes allocated on the GC heap since the process started.").WithLabels();
         _collections = registry.CreateCounter("dotnet_gc_collections_total", "Garbage collections by generation.", "generation");
     }
@@ -40,7 +42,9 @@ internal sealed class ProcessMetrics
             _cpu.Inc(Math.Max(0, cpu - _cpuSeen));
             _cpuSeen = Math.Max(cpu, _cpuSeen);
             _residentMemory.Set(Environment.WorkingSet);
-            _heapSize.Set(GC.GetGCMemoryInfo().HeapSizeBytes);
+            var gc = GC.GetGCMemoryInfo();
+            _heapSize.Set(gc.HeapSizeBytes);
+            _committed.Set(gc.TotalCommittedBytes);
             var allocated = (double)GC.GetTotalAllocatedBytes();
             _allocated.Inc(Math.Max(0, allocated - _allocatedSeen));
             _allocatedSeen = Math.Max(allocated, _allocatedSeen);

@@ -62,6 +62,7 @@ public sealed class EndpointTests
             "# TYPE process_resident_memory_bytes gauge",
             "# TYPE process_start_time_seconds gauge",
             "# TYPE dotnet_gc_heap_size_bytes gauge",
+            "# TYPE dotnet_gc_committed_bytes gauge",
             "# TYPE dotnet_gc_allocated_bytes_total counter",
             "dotnet_gc_collections_total{generation=\"0\"}",
         ];
