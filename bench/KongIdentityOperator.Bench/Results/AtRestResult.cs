@@ -11,6 +11,7 @@ internal sealed record AtRestResult(
     double ListPagesPerResync,
     double ItemReadsPerResync,
     double ListPagesPer100Children,
+    int ListPageBound,
     double KubernetesWritesPerResync,
     double CpuSecondsPerHourMeasured,
     double IdleCpuSecondsPerHour,

@@ -58,6 +58,7 @@ internal static class AtRestScenario
             calls.ListPages * perPass,
             calls.ItemReads * perPass,
             calls.ListPages * perPass / (children / 100.0),
+            objects.ListPageBound,
             kubeWrites * perPass,
             cpu / elapsed.TotalSeconds * 3600,
             idleCpuSecondsPerHour,

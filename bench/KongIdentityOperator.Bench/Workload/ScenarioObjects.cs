@@ -17,6 +17,12 @@ internal sealed record ScenarioObjects(string Namespace, int Scopes, int Claims,
 
     public int Total => 1 + Scopes + Claims + Clients + Policies;
 
+    /// <summary>
+    /// One list page per 100 children of each collection (scopes, claims, clients of the auth server) and per 1,000
+    /// plugins of the control plane: what a resync needs at most when it reads lists instead of objects.
+    /// </summary>
+    public int ListPageBound => Pages(Scopes, 100) + Pages(Claims, 100) + Pages(Clients, 100) + Pages(Policies, 1000);
+
     public static string ScopeName(int index) => $"scope-{index}";
 
     public static string ClaimName(int index) => $"claim-{index}";
@@ -119,6 +125,8 @@ internal sealed record ScenarioObjects(string Namespace, int Scopes, int Claims,
         UpstreamOAuthPolicy p => client.CreateAsync(p, cancellationToken),
         _ => throw new ArgumentException($"unexpected {item.GetType().Name}", nameof(item)),
     };
+
+    private static int Pages(int count, int pageSize) => (count + pageSize - 1) / pageSize;
 
     private static LocalObjectReference Parent => new() { Name = AuthServerName };
 
