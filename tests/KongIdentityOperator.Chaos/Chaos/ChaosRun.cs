@@ -58,7 +58,8 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
         }
 
         await using var history = SecretHistory.Start(sandbox.Client);
-        var launch = sandbox.Launch(work, "unused.log") with { KonnectServerUrl = tap.BaseAddress };
+        // Every incarnation logs to a file of its own (StartOperatorAsync names it).
+        var launch = sandbox.Launch(work, "operator.log") with { KonnectServerUrl = tap.BaseAddress };
 
         // Phase 1: declare everything while faults run and the operator is killed.
         var chaos = Stopwatch.StartNew();
@@ -91,7 +92,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
 
         // Phase 2: faults off; everything converges and is checked.
         var converging = Stopwatch.StartNew();
-        var expected = tenants.Sum(t => 1 + ChaosTopology.ScopeNames.Count + 2 + t.Clients.Count + 1);
+        var expected = tenants.Sum(ChaosTopology.ObjectCount);
         var objects = await Poll.MatchAsync(
             () => ClusterObjects.ReadAsync(sandbox.Client, cancellationToken),
             o => o.Count == expected && o.NotReady().Count == 0,
@@ -105,7 +106,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
 
         var inventory = RemoteInventory.Compare(sandbox.Konnect.Snapshot(), objects.AuthServers, objects.Scopes, objects.Claims, objects.Clients, objects.Policies);
         _problems.AddRange(inventory.Problems);
-        var (credentialProblems, tokens) = await CheckCredentialsAsync(sandbox, tenants, objects, token, cancellationToken);
+        var (credentialProblems, secretsLost, tokens) = await CheckCredentialsAsync(sandbox, tenants, objects, token, cancellationToken);
         var pluginProblems = await CheckPluginsAsync(sandbox, tenants, objects, cancellationToken);
         var changed = history.Values.Where(v => v.Value.Count > 1).Select(v => v.Key).ToList();
         _problems.AddRange(changed.Select(key => $"Secret {key} held {history.Values[key].Count} different client secrets without a rotation"));
@@ -202,7 +203,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
             Orphans = inventory.Orphans,
             Missing = inventory.Missing,
             AuthServerCreatesAccepted = calls.Count(c => c.Method == "POST" && c.Path == "/v1/auth-servers" && c.Status is >= 200 and < 300),
-            SecretsLost = credentialProblems.Count(p => p.Contains("not the one Konnect", StringComparison.Ordinal) || p.Contains("no credentials Secret", StringComparison.Ordinal)) + changed.Count,
+            SecretsLost = secretsLost + changed.Count,
             SecretValuesChanged = changed.Count,
             TokensVerified = tokens,
             CredentialProblems = credentialProblems.Count,
@@ -313,10 +314,12 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
     private static Task<T> CreateAsync<T>(ChaosSandbox sandbox, T entity, CancellationToken cancellationToken)
         where T : class, k8s.IKubernetesObject<V1ObjectMeta> => Writes.CreateAsync(sandbox.Client, entity, cancellationToken);
 
-    private async Task<(IReadOnlyList<string> Problems, int Tokens)> CheckCredentialsAsync(
+    /// <returns>What is wrong, how many Clients have no working secret, how many got a correct token.</returns>
+    private async Task<(IReadOnlyList<string> Problems, int SecretsLost, int Tokens)> CheckCredentialsAsync(
         ChaosSandbox sandbox, IReadOnlyList<TenantPlan> tenants, ClusterObjects objects, string token, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
+        var lost = 0;
         var tokens = 0;
         foreach (var tenant in tenants)
         {
@@ -324,9 +327,10 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
             foreach (var client in tenant.Clients)
             {
                 var secret = await sandbox.Client.GetAsync<V1Secret>(client.SecretName, client.Namespace, cancellationToken);
-                var found = await CredentialsCheck.RunAsync(client, tenant, secret, authServerId, sandbox.Konnect, cancellationToken);
-                problems.AddRange(found);
-                tokens += found.Count == 0 ? 1 : 0;
+                var verdict = await CredentialsCheck.RunAsync(client, tenant, secret, authServerId, sandbox.Konnect, cancellationToken);
+                problems.AddRange(verdict.Problems);
+                lost += verdict.SecretLost ? 1 : 0;
+                tokens += verdict.Problems.Count == 0 ? 1 : 0;
             }
         }
 
@@ -341,7 +345,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
         }
 
         _problems.AddRange(problems);
-        return (problems, tokens);
+        return (problems, lost, tokens);
     }
 
     /// <summary>Each tenant's plugin carries its Client's current credentials and scope names.</summary>

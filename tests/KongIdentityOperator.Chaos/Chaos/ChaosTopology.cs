@@ -39,6 +39,9 @@ internal static class ChaosTopology
         return tenants;
     }
 
+    /// <summary>How many objects a tenant declares: AuthServer, Scopes, Claims, Clients and the policy.</summary>
+    public static int ObjectCount(TenantPlan tenant) => 1 + ScopeNames.Count + Claims(tenant).Count() + tenant.Clients.Count + 1;
+
     public static AuthServer AuthServer(TenantPlan tenant) => new()
     {
         Metadata = Meta(tenant.Namespace, AuthServerName),

@@ -12,19 +12,20 @@ namespace KongIdentityOperator.Chaos.Chaos;
 /// </summary>
 internal static class CredentialsCheck
 {
-    /// <returns>What is wrong (empty when the Client works).</returns>
-    public static async Task<IReadOnlyList<string>> RunAsync(
+    /// <returns>What is wrong (nothing when the Client works), and whether its secret is lost.</returns>
+    public static async Task<CredentialsVerdict> RunAsync(
         ClientPlan plan, TenantPlan tenant, V1Secret? secret, string? authServerId, KonnectEmulator konnect, CancellationToken cancellationToken)
     {
         var who = $"Client {plan.Namespace}/{plan.Name}";
         if (secret?.Data is null)
         {
-            return [$"{who}: no credentials Secret"];
+            return new CredentialsVerdict(true, [$"{who}: no credentials Secret"]);
         }
 
         var data = secret.Data.ToDictionary(d => d.Key, d => Encoding.UTF8.GetString(d.Value), StringComparer.Ordinal);
         var problems = new List<string>();
-        if (authServerId is null || !konnect.VerifyClientSecret(authServerId, data["client_id"], data["client_secret"]))
+        var lost = authServerId is null || !konnect.VerifyClientSecret(authServerId, data["client_id"], data["client_secret"]);
+        if (lost)
         {
             problems.Add($"{who}: the secret in the Secret is not the one Konnect has registered");
         }
@@ -39,7 +40,7 @@ internal static class CredentialsCheck
         if (claims is null)
         {
             problems.Add($"{who}: token refused: {error}");
-            return problems;
+            return new CredentialsVerdict(lost, problems);
         }
 
         var scopes = (claims["scope"]?.GetValue<string>() ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
@@ -71,6 +72,6 @@ internal static class CredentialsCheck
             problems.Add($"{who}: token lifetime {lifetime} s, expected {plan.AccessTokenSeconds} s");
         }
 
-        return problems;
+        return new CredentialsVerdict(lost, problems);
     }
 }

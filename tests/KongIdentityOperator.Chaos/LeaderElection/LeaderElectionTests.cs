@@ -54,7 +54,7 @@ public sealed class LeaderElectionTests
         Assert.Equal(successor, LeaseHolder.IdentityOf(second));
         var objects = await Poll.MatchAsync(
             () => ClusterObjects.ReadAsync(sandbox.Client, Ct),
-            o => o.Count == 1 + 3 + 2 + tenant.Clients.Count + 1 && o.NotReady().Count == 0,
+            o => o.Count == ChaosTopology.ObjectCount(tenant) && o.NotReady().Count == 0,
             o => string.Join("; ", o.NotReady()),
             "every object Ready under the new leader",
             Wait.Timeout,
@@ -81,7 +81,7 @@ public sealed class LeaderElectionTests
         foreach (var client in tenant.Clients)
         {
             var secret = await sandbox.Client.GetAsync<V1Secret>(client.SecretName, client.Namespace, Ct);
-            Assert.Empty(await CredentialsCheck.RunAsync(client, tenant, secret, objects.AuthServers[0].Status.Id, sandbox.Konnect, Ct));
+            Assert.Empty((await CredentialsCheck.RunAsync(client, tenant, secret, objects.AuthServers[0].Status.Id, sandbox.Konnect, Ct)).Problems);
         }
 
         await second.KillAsync();

@@ -32,7 +32,7 @@ public sealed class RestartWithLateCachesTests : IAsyncLifetime
         await using var first = await OperatorProcess.StartAsync(_sandbox.Launch(_work, "operator-first.log"), Ct);
         await Poll.MatchAsync(
             () => ClusterObjects.ReadAsync(_sandbox.Client, Ct),
-            o => o.Count == 1 + 3 + 2 + _tenant.Clients.Count + 1 && o.NotReady().Count == 0,
+            o => o.Count == ChaosTopology.ObjectCount(_tenant) && o.NotReady().Count == 0,
             o => string.Join("; ", o.NotReady()),
             "the tenant Ready",
             Wait.Timeout,
