@@ -7,18 +7,7 @@ namespace KongIdentityOperator.Chaos.BadInput;
 /// </summary>
 internal sealed record AdmissionCase(string Name, string Yaml, string Field, string Reason, string? Patch = null, bool StrictFields = false)
 {
-    /// <summary>The plural resource name, from the manifest's kind.</summary>
-    public string Plural => Kind switch
-    {
-        "AuthServer" => "authservers",
-        "Scope" => "scopes",
-        "Claim" => "claims",
-        "Client" => "clients",
-        "UpstreamOAuthPolicy" => "upstreamoauthpolicies",
-        _ => throw new InvalidOperationException($"unknown kind {Kind}"),
-    };
-
-    public string Kind => Yaml.Split('\n').First(l => l.StartsWith("kind:", StringComparison.Ordinal))["kind:".Length..].Trim();
+    public string Plural => Manifest.PluralOf(Yaml);
 
     public override string ToString() => Name;
 }

@@ -17,6 +17,19 @@ internal static partial class Manifest
         spec: {spec}
         """;
 
+    public static string KindOf(string yaml) => yaml.Split('\n').First(l => l.StartsWith("kind:", StringComparison.Ordinal))["kind:".Length..].Trim();
+
+    /// <summary>The resource (plural) the API server serves the manifest's kind under.</summary>
+    public static string PluralOf(string yaml) => KindOf(yaml) switch
+    {
+        "AuthServer" => "authservers",
+        "Scope" => "scopes",
+        "Claim" => "claims",
+        "Client" => "clients",
+        "UpstreamOAuthPolicy" => "upstreamoauthpolicies",
+        var other => throw new InvalidOperationException($"unknown kind {other}"),
+    };
+
     /// <summary>The manifest as JSON, in <paramref name="namespace"/>; YAML scalars keep their types (42 stays a number).</summary>
     public static string ToJson(string yaml, string @namespace) =>
         Json.Serialize(Yaml.Deserialize<object>(MetadataLine().Replace(yaml, $"metadata:\n  namespace: {@namespace}")))!;

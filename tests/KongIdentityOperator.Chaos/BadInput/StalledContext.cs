@@ -50,11 +50,10 @@ internal sealed class StalledContext
     public async Task CreateAsync(string yaml, string? @namespace = null)
     {
         var ns = @namespace ?? Namespace;
-        var kind = yaml.Split('\n').First(l => l.StartsWith("kind:", StringComparison.Ordinal))[5..].Trim();
-        var plural = new AdmissionCase(string.Empty, yaml, string.Empty, string.Empty).Plural;
+        var plural = Manifest.PluralOf(yaml);
         using var content = new StringContent(Manifest.ToJson(yaml, ns), Encoding.UTF8, "application/json");
         using var response = await _kube.PostAsync(new Uri($"apis/identity.konghq.com/v1alpha1/namespaces/{ns}/{plural}", UriKind.Relative), content, _cancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{kind} refused: {await response.Content.ReadAsStringAsync(_cancellationToken)}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{Manifest.KindOf(yaml)} refused: {await response.Content.ReadAsStringAsync(_cancellationToken)}");
     }
 
     public Task SecretAsync(string name, IReadOnlyDictionary<string, string> data, string? @namespace = null) =>

@@ -136,7 +136,7 @@ public sealed class StalledInputFixture : IAsyncLifetime
 
     private static async Task<(bool Reached, string Observed)> ReachAsync(StalledCase @case, StalledContext context, CancellationToken cancellationToken)
     {
-        var path = $"apis/identity.konghq.com/v1alpha1/namespaces/{context.Namespace}/{@case.Kind}/{@case.ObjectName}";
+        var path = $"apis/identity.konghq.com/v1alpha1/namespaces/{context.Namespace}/{@case.Resource}/{@case.ObjectName}";
         var deadline = DateTime.UtcNow + Wait.Timeout;
         var observed = "absent";
         while (DateTime.UtcNow < deadline)
