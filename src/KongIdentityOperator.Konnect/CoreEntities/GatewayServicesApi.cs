@@ -1,5 +1,6 @@
 using KongIdentityOperator.Konnect.Http;
 using KongIdentityOperator.Konnect.Json;
+using KongIdentityOperator.Konnect.Paging;
 
 namespace KongIdentityOperator.Konnect.CoreEntities;
 
@@ -10,4 +11,19 @@ internal sealed class GatewayServicesApi(KonnectTransport transport) : IGatewayS
             CoreEntityRoutes.Root(controlPlaneId).Append("/services/{serviceIdOrName}", serviceIdOrName),
             KonnectJsonContext.Default.GatewayService,
             cancellationToken);
+
+    public Task<CursorPage<GatewayService>> ListAsync(string controlPlaneId, CoreEntityListQuery? query = null, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(
+            HttpMethod.Get,
+            CoreEntityRoutes.Root(controlPlaneId).Append("/services"),
+            CoreEntityQuery.From(query ?? new()),
+            null,
+            KonnectJsonContext.Default.CursorPageGatewayService,
+            cancellationToken);
+
+    public IAsyncEnumerable<GatewayService> ListAllAsync(string controlPlaneId, CoreEntityListQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var first = query ?? new();
+        return ListWalker.WalkCursorAsync((offset, ct) => ListAsync(controlPlaneId, first with { Offset = offset ?? first.Offset }, ct), cancellationToken);
+    }
 }

@@ -9,7 +9,7 @@ internal sealed class PluginsApi(KonnectTransport transport) : IPluginsApi
     public Task<CursorPage<Plugin>> ListAsync(
         string controlPlaneId, PluginScope scope, CoreEntityListQuery? query = null, CancellationToken cancellationToken = default) =>
         transport.SendAsync(
-            HttpMethod.Get, CoreEntityRoutes.Plugins(controlPlaneId, scope), ToQuery(query ?? new()), null, KonnectJsonContext.Default.CursorPagePlugin, cancellationToken);
+            HttpMethod.Get, CoreEntityRoutes.Plugins(controlPlaneId, scope), CoreEntityQuery.From(query ?? new()), null, KonnectJsonContext.Default.CursorPagePlugin, cancellationToken);
 
     public IAsyncEnumerable<Plugin> ListAllAsync(
         string controlPlaneId, PluginScope scope, CoreEntityListQuery? query = null, CancellationToken cancellationToken = default)
@@ -43,11 +43,4 @@ internal sealed class PluginsApi(KonnectTransport transport) : IPluginsApi
 
     public Task<bool> DeleteAsync(string controlPlaneId, PluginScope scope, string pluginId, CancellationToken cancellationToken = default) =>
         transport.DeleteAsync(CoreEntityRoutes.Plugin(controlPlaneId, scope, pluginId), null, cancellationToken);
-
-    private static QueryBuilder ToQuery(CoreEntityListQuery query) =>
-        new QueryBuilder()
-            .Add("size", query.Size)
-            .Add("offset", query.Offset)
-            .Add("tags", query.Tags is { Count: > 0 } tags ? string.Join(query.TagMatch == TagMatch.Any ? "/" : ",", tags) : null)
-            .Filter("name", query.Name);
 }

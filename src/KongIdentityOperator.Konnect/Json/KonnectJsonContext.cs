@@ -42,6 +42,7 @@ namespace KongIdentityOperator.Konnect.Json;
 [JsonSerializable(typeof(Plugin))]
 [JsonSerializable(typeof(PluginUpsert))]
 [JsonSerializable(typeof(CursorPage<Plugin>))]
+[JsonSerializable(typeof(CursorPage<GatewayService>))]
 [JsonSerializable(typeof(GatewayService))]
 [JsonSerializable(typeof(GatewayRoute))]
 internal sealed partial class KonnectJsonContext : JsonSerializerContext;

@@ -63,6 +63,34 @@ public sealed class ControlPlaneEmulatorTests(EmulatorFixture fixture) : IClassF
         Assert.Null(await fixture.Client.Routes.GetAsync(cp, "no-such-route", Ct));
     }
 
+    [Fact]
+    public async Task Services_are_listed_page_by_page()
+    {
+        var cp = await QuickstartIdAsync();
+        var names = Enumerable.Range(0, 3).Select(_ => EmulatorFixture.Unique("svc")).ToList();
+        using var http = new HttpClient { BaseAddress = fixture.Host.Emulator.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHost.Token);
+        foreach (var name in names)
+        {
+            using var created = await http.PostAsync(
+                new Uri($"v2/control-planes/{cp}/core-entities/services", UriKind.Relative),
+                new StringContent($$"""{"name":"{{name}}","url":"http://{{name}}.example.internal/"}""", System.Text.Encoding.UTF8, "application/json"),
+                Ct);
+            created.EnsureSuccessStatusCode();
+        }
+
+        var listRoute = "/v2/control-planes/{controlPlaneId}/core-entities/services";
+        var before = fixture.Host.Emulator.Requests.Count("GET", listRoute);
+        var first = await fixture.Client.GatewayServices.ListAsync(cp, new CoreEntityListQuery { Size = 2 }, Ct);
+        var all = await fixture.Client.GatewayServices.ListAllAsync(cp, new CoreEntityListQuery { Size = 2 }, Ct).ToListAsync(Ct);
+
+        Assert.Equal(2, first.Data.Count);
+        Assert.False(string.IsNullOrEmpty(first.Offset));
+        Assert.All(names.Append("example-service"), name => Assert.Contains(name, all.Select(s => s.Name)));
+        Assert.Equal(all.Count, all.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(1 + ((all.Count + 1) / 2), fixture.Host.Emulator.Requests.Count("GET", listRoute) - before);
+    }
+
     [Theory]
     [InlineData("global")]
     [InlineData("service")]
