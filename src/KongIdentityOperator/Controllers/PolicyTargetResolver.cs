@@ -1,17 +1,21 @@
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Konnect.ControlPlanes;
+using KongIdentityOperator.Konnect.CoreEntities;
 using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Observation;
 using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Controllers;
 
 /// <summary>
 /// Resolves the control plane and the target (global, or a gateway service or route, by name or id) to Konnect ids.
-/// The ids recorded in status are reused while the spec is unchanged, so a steady state costs no lookups.
+/// The ids recorded in status are reused while the spec is unchanged, so a steady state costs no lookups; when many
+/// policies of a control plane are new at once, one list of control planes and one of its services answer for all.
 /// </summary>
-internal static class PolicyTargetResolver
+internal sealed class PolicyTargetResolver(RemoteObservations observations, ChildDemand<UpstreamOAuthPolicy> demand)
 {
-    public static async Task<(string? ControlPlaneId, PluginTarget? Target, ReconcileOutcome? Problem)> ResolveAsync(
+    public async Task<(string? ControlPlaneId, PluginTarget? Target, ReconcileOutcome? Problem)> ResolveAsync(
         UpstreamOAuthPolicy policy, IKonnectClient api, CancellationToken cancellationToken)
     {
         var spec = policy.Spec;
@@ -25,9 +29,12 @@ internal static class PolicyTargetResolver
             return (policy.Status.ControlPlaneId, known, null);
         }
 
+        var pending = () => demand.Of(Indexes.ControlPlaneRef, Indexes.ControlPlane(spec.ControlPlaneRef));
         var controlPlane = spec.ControlPlaneRef.Id is { } id
-            ? await api.ControlPlanes.GetAsync(id, cancellationToken)
-            : await api.ControlPlanes.FindByNameAsync(spec.ControlPlaneRef.Name!, cancellationToken);
+            ? await observations.Collection<ControlPlane>(RemoteReaders.ControlPlanesKey(api.Connection, byName: false))
+                .FindAsync(id, RemoteReaders.ControlPlanesById(api), pending, cancellationToken)
+            : await observations.Collection<ControlPlane>(RemoteReaders.ControlPlanesKey(api.Connection, byName: true))
+                .FindAsync(spec.ControlPlaneRef.Name!, RemoteReaders.ControlPlanesByName(api), pending, cancellationToken);
         if (controlPlane is null)
         {
             return (null, null, NotFound($"control plane {Describe(spec.ControlPlaneRef)} (spec.controlPlaneRef)"));
@@ -35,7 +42,9 @@ internal static class PolicyTargetResolver
 
         if (spec.Target?.Service is { } serviceRef)
         {
-            var service = await api.GatewayServices.GetAsync(controlPlane.Id, serviceRef.Id ?? serviceRef.Name!, cancellationToken);
+            var byName = serviceRef.Id is null;
+            var service = await observations.Collection<GatewayService>(RemoteReaders.ServicesKey(api.Connection, controlPlane.Id, byName))
+                .FindAsync(serviceRef.Id ?? serviceRef.Name!, RemoteReaders.Services(api, controlPlane.Id, byName), pending, cancellationToken);
             return service is null
                 ? (controlPlane.Id, null, NotFound($"gateway service {Describe(serviceRef)} in control plane {controlPlane.Name}"))
                 : (controlPlane.Id, new PluginTarget(service.Id, null), null);

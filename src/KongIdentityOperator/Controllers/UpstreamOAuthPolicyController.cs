@@ -16,6 +16,7 @@ namespace KongIdentityOperator.Controllers;
 /// </summary>
 internal sealed class UpstreamOAuthPolicyController(
     PolicySourceResolver sources,
+    PolicyTargetResolver targets,
     IKonnectClientFactory konnect,
     RemoteObservations observations,
     ChildDemand<UpstreamOAuthPolicy> demand,
@@ -33,7 +34,7 @@ internal sealed class UpstreamOAuthPolicyController(
         var api = konnect.For(resolved.Connection!);
         try
         {
-            var (controlPlaneId, target, targetProblem) = await PolicyTargetResolver.ResolveAsync(entity, api, cancellationToken);
+            var (controlPlaneId, target, targetProblem) = await targets.ResolveAsync(entity, api, cancellationToken);
             if (targetProblem is not null)
             {
                 return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(

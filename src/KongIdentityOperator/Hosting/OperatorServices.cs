@@ -31,6 +31,7 @@ internal static class OperatorServices
         services.AddSingleton<ParentResolver>();
         services.AddSingleton<ScopeResolver>();
         services.AddSingleton<PolicySourceResolver>();
+        services.AddSingleton<PolicyTargetResolver>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<CleanupRecorder>();
 

@@ -1,4 +1,5 @@
 using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Konnect.ControlPlanes;
 using KongIdentityOperator.Konnect.CoreEntities;
 using KongIdentityOperator.Konnect.Identity;
 
@@ -20,6 +21,30 @@ internal static class RemoteReaders
     public static RemoteCollectionKey ClaimsKey(KonnectConnection connection, string authServerId) => new(connection, authServerId, "claims");
 
     public static RemoteCollectionKey PluginsKey(KonnectConnection connection, string controlPlaneId) => new(connection, controlPlaneId, "plugins");
+
+    /// <summary>Control planes of the organization, looked up by name or by id.</summary>
+    public static RemoteCollectionKey ControlPlanesKey(KonnectConnection connection, bool byName) => new(connection, string.Empty, byName ? "control-planes-by-name" : "control-planes");
+
+    /// <summary>Gateway services of a control plane, looked up by name or by id.</summary>
+    public static RemoteCollectionKey ServicesKey(KonnectConnection connection, string controlPlaneId, bool byName) => new(connection, controlPlaneId, byName ? "services-by-name" : "services");
+
+    public static RemoteReader<ControlPlane> ControlPlanesByName(IKonnectClient api) => new(
+        (name, ct) => api.ControlPlanes.FindByNameAsync(name, ct),
+        ct => api.ControlPlanes.ListAllAsync(new ControlPlaneListQuery { PageSize = IdentityPageSize }, ct),
+        plane => plane.Name,
+        IdentityPageSize);
+
+    public static RemoteReader<ControlPlane> ControlPlanesById(IKonnectClient api) => new(
+        (id, ct) => api.ControlPlanes.GetAsync(id, ct),
+        ct => api.ControlPlanes.ListAllAsync(new ControlPlaneListQuery { PageSize = IdentityPageSize }, ct),
+        plane => plane.Id,
+        IdentityPageSize);
+
+    public static RemoteReader<GatewayService> Services(IKonnectClient api, string controlPlaneId, bool byName) => new(
+        (idOrName, ct) => api.GatewayServices.GetAsync(controlPlaneId, idOrName, ct),
+        ct => api.GatewayServices.ListAllAsync(controlPlaneId, new CoreEntityListQuery { Size = CoreEntitiesPageSize }, ct),
+        service => byName ? service.Name ?? string.Empty : service.Id,
+        CoreEntitiesPageSize);
 
     public static RemoteReader<Client> Clients(IKonnectClient api, string authServerId) => new(
         (id, ct) => api.Clients.GetAsync(authServerId, id, ct),
