@@ -5,7 +5,6 @@ using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
-using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Status;
 using Claim = KongIdentityOperator.Entities.Claim;
 using RemoteClaim = KongIdentityOperator.Konnect.Identity.Claim;
@@ -14,8 +13,8 @@ namespace KongIdentityOperator.Controllers;
 
 /// <summary>
 /// Keeps a claim of the referenced auth server in step with the spec, with its scope refs resolved to Konnect ids.
-/// Claim names need not be unique in Konnect, so a crash between the create and the status write is recovered through
-/// <c>status.createRequestedAt</c>: only a claim of that name created after the marker is taken as ours.
+/// Claim names need not be unique in Konnect, so after a crash only a claim of that name created since the create
+/// marker is taken as this object's.
 /// </summary>
 internal sealed class ClaimController(
     ParentResolver parents,
@@ -26,120 +25,41 @@ internal sealed class ClaimController(
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
-    TimeProvider time) : IEntityController<Claim>
+    TimeProvider time)
+    : MarkedChildController<Claim, ClaimStatus, RemoteClaim, IReadOnlyList<string>>(parents, konnect, observations, demand, kubernetes, recorder, events, time)
 {
     /// <summary>Clock skew allowed between this process and Konnect when matching a claim to the create marker.</summary>
     private static readonly TimeSpan MarkerSkew = TimeSpan.FromMinutes(5);
 
-    public async Task<ReconciliationResult<Claim>> ReconcileAsync(Claim entity, CancellationToken cancellationToken)
+    protected override string Noun => "claim";
+
+    protected override (IReadOnlyList<string>? Inputs, ReconcileOutcome? Problem) ResolveInputs(Claim entity, ParentResult parent)
     {
-        var ns = entity.Metadata.NamespaceProperty;
-        var parent = parents.Resolve(ns, entity.Spec.AuthServerRef);
-        var resolved = parent.Problem is null ? scopes.Resolve(ns, entity.Spec.IncludeInScopes, entity.Spec.AuthServerRef.Name, parent.AuthServerId) : null;
-        if ((parent.Problem ?? resolved!.Problem) is { } problem)
-        {
-            return await recorder.RecordAsync<Claim, ClaimStatus>(entity, problem, [DomainCondition.RefsUnresolved(problem)], null, cancellationToken);
-        }
-
-        Applied<RemoteClaim> applied;
-        try
-        {
-            var claims = observations.Collection<RemoteClaim>(RemoteReaders.ClaimsKey(parent.Connection!, parent.AuthServerId!));
-            (applied, entity) = await ApplyAsync(entity, parent.AuthServerId!, resolved!.Ids, konnect.For(parent.Connection!), claims, cancellationToken);
-        }
-        catch (Exception e) when (KonnectErrors.Handles(e))
-        {
-            return await recorder.RecordAsync<Claim, ClaimStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved], null, cancellationToken);
-        }
-
-        if (applied.Problem is { } invalid)
-        {
-            return await recorder.RecordAsync<Claim, ClaimStatus>(entity, invalid, [DomainCondition.RefsResolved], null, cancellationToken);
-        }
-
-        var remote = applied.Remote!;
-        if (applied.Change is { } change)
-        {
-            await events(entity, change, $"{change} claim {remote.Name} ({remote.Id}) in Konnect.", cancellationToken: cancellationToken);
-        }
-
-        return await recorder.RecordAsync<Claim, ClaimStatus>(
-            entity,
-            ReconcileOutcome.Ready($"Claim {remote.Name} is ready."),
-            [DomainCondition.RefsResolved],
-            status =>
-            {
-                status.Id = remote.Id;
-                status.AuthServerId = parent.AuthServerId;
-                status.CreateRequestedAt = null;
-            },
-            cancellationToken);
+        var resolved = scopes.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.IncludeInScopes, entity.Spec.AuthServerRef.Name, parent.AuthServerId);
+        return (resolved.Ids, resolved.Problem);
     }
 
-    public Task<ReconciliationResult<Claim>> DeletedAsync(Claim entity, CancellationToken cancellationToken) =>
-        Task.FromResult(ReconciliationResult<Claim>.Success(entity));
+    protected override RemoteCollectionKey CollectionKey(KonnectConnection connection, string authServerId) => RemoteReaders.ClaimsKey(connection, authServerId);
 
-    /// <returns>What was applied, and the entity as last written (the create marker may have been recorded).</returns>
-    private async Task<(Applied<RemoteClaim> Applied, Claim Entity)> ApplyAsync(
-        Claim entity, string authServerId, IReadOnlyList<string> scopeIds, IKonnectClient api, RemoteCollection<RemoteClaim> claims, CancellationToken cancellationToken)
-    {
-        var remote = await ObserveAsync(entity, authServerId, api, claims, cancellationToken);
-        if (remote.Problem is not null)
-        {
-            return (remote, entity);
-        }
+    protected override RemoteReader<RemoteClaim> Reader(IKonnectClient api, string authServerId) => RemoteReaders.Claims(api, authServerId);
 
-        if (remote.Remote is null)
-        {
-            if (entity.Status.CreateRequestedAt is { } marker
-                && await FindCreatedSinceAsync(api, authServerId, entity.Spec.Name, marker, cancellationToken) is { } recovered)
-            {
-                remote = Applied<RemoteClaim>.Changed(recovered, ChangeReasons.Recovered);
-            }
-            else
-            {
-                if (entity.Status.CreateRequestedAt is null)
-                {
-                    entity = await kubernetes.UpdateStatusAsync(entity, e => e.Status.CreateRequestedAt = time.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
-                }
+    protected override string IdOf(RemoteClaim remote) => remote.Id;
 
-                var created = await api.Claims.CreateAsync(authServerId, ClaimMapping.Create(entity, scopeIds), cancellationToken);
-                claims.Remember(created.Id, created);
-                return (Applied<RemoteClaim>.Changed(created, ChangeReasons.Created), entity);
-            }
-        }
+    protected override string NameOf(RemoteClaim remote) => remote.Name;
 
-        var patch = ClaimMapping.Diff(entity, scopeIds, remote.Remote!);
-        if (patch is null)
-        {
-            return (remote, entity);
-        }
-
-        var patched = await api.Claims.PatchAsync(authServerId, remote.Remote!.Id, patch, cancellationToken);
-        claims.Remember(patched.Id, patched);
-        return (Applied<RemoteClaim>.Changed(patched, remote.Change ?? ChangeReasons.Updated), entity);
-    }
-
-    private async Task<Applied<RemoteClaim>> ObserveAsync(
-        Claim entity, string authServerId, IKonnectClient api, RemoteCollection<RemoteClaim> claims, CancellationToken cancellationToken)
-    {
-        if (entity.Spec.Adopt is { } adopt && entity.Status.Id != adopt.Id)
-        {
-            var adopted = await api.Claims.GetAsync(authServerId, adopt.Id, cancellationToken);
-            return adopted is null
-                ? Applied<RemoteClaim>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such claim in the auth server."))
-                : Applied<RemoteClaim>.Changed(adopted, ChangeReasons.Adopted);
-        }
-
-        return entity.Status.Id is { } id && entity.Status.AuthServerId == authServerId
-            ? new(await claims.FindAsync(id, RemoteReaders.Claims(api, authServerId), () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name), cancellationToken), null, null)
-            : new(null, null, null);
-    }
-
-    private static async Task<RemoteClaim?> FindCreatedSinceAsync(IKonnectClient api, string authServerId, string name, DateTime marker, CancellationToken cancellationToken)
+    protected override async Task<RemoteClaim?> FindCreatedAsync(IKonnectClient api, string authServerId, Claim entity, DateTime marker, CancellationToken cancellationToken)
     {
         var since = new DateTimeOffset(DateTime.SpecifyKind(marker, DateTimeKind.Utc)) - MarkerSkew;
+        var name = entity.Spec.Name;
         var page = await api.Claims.ListAsync(authServerId, new ClaimListQuery { Name = Konnect.Paging.StringFilter.EqualTo(name) }, cancellationToken);
         return page.Data.Where(c => c.Name == name && c.CreatedAt >= since).MinBy(c => c.CreatedAt);
     }
+
+    protected override async Task<Applied<RemoteClaim>> CreateAsync(
+        IKonnectClient api, string authServerId, Claim entity, IReadOnlyList<string> inputs, CancellationToken cancellationToken) =>
+        Applied<RemoteClaim>.Changed(await api.Claims.CreateAsync(authServerId, ClaimMapping.Create(entity, inputs), cancellationToken), ChangeReasons.Created);
+
+    protected override async Task<RemoteClaim?> PatchIfDifferentAsync(
+        IKonnectClient api, string authServerId, Claim entity, IReadOnlyList<string> inputs, RemoteClaim actual, CancellationToken cancellationToken) =>
+        ClaimMapping.Diff(entity, inputs, actual) is { } patch ? await api.Claims.PatchAsync(authServerId, actual.Id, patch, cancellationToken) : null;
 }

@@ -26,6 +26,8 @@ public sealed class Claim : CustomKubernetesEntity<ClaimSpec, ClaimStatus>, IAut
 
     DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
 
+    AdoptSpec? IAuthServerChild.Adopt => Spec.Adopt;
+
     string? IAuthServerChild.RemoteId => Status.Id;
 
     string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;

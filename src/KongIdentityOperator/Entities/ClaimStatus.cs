@@ -4,7 +4,7 @@ using KongIdentityOperator.Runtime.Entities.Attributes;
 namespace KongIdentityOperator.Entities;
 
 [Description("The observed claim.")]
-public sealed class ClaimStatus : ConditionedStatus
+public sealed class ClaimStatus : ConditionedStatus, IMarkedChildStatus
 {
     [JsonPropertyName("authServerID")]
     [Description("Konnect id of the auth server.")]

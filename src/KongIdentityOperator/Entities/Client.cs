@@ -26,6 +26,8 @@ public sealed class Client : CustomKubernetesEntity<ClientSpec, ClientStatus>, I
 
     DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
 
+    AdoptSpec? IAuthServerChild.Adopt => Spec.Adopt;
+
     string? IAuthServerChild.RemoteId => Status.Id;
 
     string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;

@@ -26,6 +26,8 @@ public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>, IAut
 
     DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
 
+    AdoptSpec? IAuthServerChild.Adopt => Spec.Adopt;
+
     string? IAuthServerChild.RemoteId => Status.Id;
 
     string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;

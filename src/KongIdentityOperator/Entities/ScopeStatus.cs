@@ -4,7 +4,7 @@ using KongIdentityOperator.Runtime.Entities.Attributes;
 namespace KongIdentityOperator.Entities;
 
 [Description("The observed scope.")]
-public sealed class ScopeStatus : ConditionedStatus
+public sealed class ScopeStatus : ConditionedStatus, IMarkedChildStatus
 {
     [JsonPropertyName("authServerID")]
     [Description("Konnect id of the auth server.")]

@@ -1,0 +1,167 @@
+using k8s;
+using k8s.Models;
+using KongIdentityOperator.Entities;
+using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Observation;
+using KongIdentityOperator.Runtime.Client;
+using KongIdentityOperator.Runtime.Entities;
+using KongIdentityOperator.Runtime.Events;
+using KongIdentityOperator.Runtime.Reconciliation;
+using KongIdentityOperator.Status;
+
+namespace KongIdentityOperator.Controllers;
+
+/// <summary>
+/// The shared flow of the auth-server children that Konnect cannot label (Scope, Claim): resolve the AuthServer and the
+/// child's own references, observe (adopted id, else the id in status, through the shared remote view), create when
+/// missing, PATCH only what differs. Before creating, <c>status.createRequestedAt</c> is recorded: after a crash between
+/// the create and the status write, the object this one created is recognised instead of creating a second one.
+/// </summary>
+internal abstract class MarkedChildController<TEntity, TStatus, TRemote, TInputs>(
+    ParentResolver parents,
+    IKonnectClientFactory konnect,
+    RemoteObservations observations,
+    ChildDemand<TEntity> demand,
+    IKubernetesClient kubernetes,
+    OutcomeRecorder recorder,
+    EventPublisher events,
+    TimeProvider time) : IEntityController<TEntity>
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>, IStatusEntity<TStatus>, IAuthServerChild
+    where TStatus : ConditionedStatus, IMarkedChildStatus
+    where TRemote : class
+{
+    /// <summary>Lower-case kind for messages ("scope").</summary>
+    protected abstract string Noun { get; }
+
+    public async Task<ReconciliationResult<TEntity>> ReconcileAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        var parent = parents.Resolve(entity.Metadata.NamespaceProperty, entity.AuthServerRef);
+        var (inputs, inputProblem) = parent.Problem is null ? ResolveInputs(entity, parent) : (default, null);
+        if ((parent.Problem ?? inputProblem) is { } problem)
+        {
+            return await recorder.RecordAsync<TEntity, TStatus>(entity, problem, [DomainCondition.RefsUnresolved(problem)], null, cancellationToken);
+        }
+
+        Applied<TRemote> applied;
+        try
+        {
+            (applied, entity) = await ApplyAsync(entity, parent, inputs!, cancellationToken);
+        }
+        catch (Exception e) when (KonnectErrors.Handles(e))
+        {
+            return await recorder.RecordAsync<TEntity, TStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved], null, cancellationToken);
+        }
+
+        if (applied.Problem is { } refused)
+        {
+            return await recorder.RecordAsync<TEntity, TStatus>(entity, refused, [DomainCondition.RefsResolved], s => s.CreateRequestedAt = null, cancellationToken);
+        }
+
+        var remote = applied.Remote!;
+        if (applied.Change is { } change)
+        {
+            await events(entity, change, $"{change} {Noun} {NameOf(remote)} ({IdOf(remote)}) in Konnect.", cancellationToken: cancellationToken);
+        }
+
+        return await recorder.RecordAsync<TEntity, TStatus>(
+            entity,
+            ReconcileOutcome.Ready($"{char.ToUpperInvariant(Noun[0])}{Noun[1..]} {NameOf(remote)} is ready."),
+            [DomainCondition.RefsResolved],
+            status =>
+            {
+                status.Id = IdOf(remote);
+                status.AuthServerId = parent.AuthServerId;
+                status.CreateRequestedAt = null;
+                OnReady(status, remote);
+            },
+            cancellationToken);
+    }
+
+    public Task<ReconciliationResult<TEntity>> DeletedAsync(TEntity entity, CancellationToken cancellationToken) =>
+        Task.FromResult(ReconciliationResult<TEntity>.Success(entity));
+
+    /// <summary>The child's own references resolved (e.g. a claim's scope ids), or why they are not usable yet.</summary>
+    protected abstract (TInputs? Inputs, ReconcileOutcome? Problem) ResolveInputs(TEntity entity, ParentResult parent);
+
+    protected abstract RemoteCollectionKey CollectionKey(KonnectConnection connection, string authServerId);
+
+    protected abstract RemoteReader<TRemote> Reader(IKonnectClient api, string authServerId);
+
+    protected abstract string IdOf(TRemote remote);
+
+    protected abstract string NameOf(TRemote remote);
+
+    /// <summary>After a crash: the object this one created since the marker, if Konnect has it.</summary>
+    protected abstract Task<TRemote?> FindCreatedAsync(IKonnectClient api, string authServerId, TEntity entity, DateTime marker, CancellationToken cancellationToken);
+
+    /// <summary>Creates the object, or says why Konnect refused in a way the user must resolve (a taken name).</summary>
+    protected abstract Task<Applied<TRemote>> CreateAsync(IKonnectClient api, string authServerId, TEntity entity, TInputs inputs, CancellationToken cancellationToken);
+
+    /// <summary>PATCHes what differs; null when Konnect already matches.</summary>
+    protected abstract Task<TRemote?> PatchIfDifferentAsync(IKonnectClient api, string authServerId, TEntity entity, TInputs inputs, TRemote actual, CancellationToken cancellationToken);
+
+    /// <summary>Kind-specific status fields of a Ready object.</summary>
+    protected virtual void OnReady(TStatus status, TRemote remote)
+    {
+    }
+
+    /// <returns>What was applied, and the entity as last written (the create marker may have been recorded).</returns>
+    private async Task<(Applied<TRemote> Applied, TEntity Entity)> ApplyAsync(TEntity entity, ParentResult parent, TInputs inputs, CancellationToken cancellationToken)
+    {
+        var authServerId = parent.AuthServerId!;
+        var api = konnect.For(parent.Connection!);
+        var collection = observations.Collection<TRemote>(CollectionKey(parent.Connection!, authServerId));
+        var remote = await ObserveAsync(entity, authServerId, api, collection, cancellationToken);
+        if (remote.Problem is not null)
+        {
+            return (remote, entity);
+        }
+
+        if (remote.Remote is null)
+        {
+            if (entity.Status.CreateRequestedAt is { } marker && await FindCreatedAsync(api, authServerId, entity, marker, cancellationToken) is { } recovered)
+            {
+                remote = Applied<TRemote>.Changed(recovered, ChangeReasons.Recovered);
+            }
+            else
+            {
+                if (entity.Status.CreateRequestedAt is null)
+                {
+                    entity = await kubernetes.UpdateStatusAsync(entity, e => e.Status.CreateRequestedAt = time.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
+                }
+
+                var created = await CreateAsync(api, authServerId, entity, inputs, cancellationToken);
+                if (created.Remote is { } value)
+                {
+                    collection.Remember(IdOf(value), value);
+                }
+
+                return (created, entity);
+            }
+        }
+
+        if (await PatchIfDifferentAsync(api, authServerId, entity, inputs, remote.Remote!, cancellationToken) is not { } patched)
+        {
+            return (remote, entity);
+        }
+
+        collection.Remember(IdOf(patched), patched);
+        return (Applied<TRemote>.Changed(patched, remote.Change ?? ChangeReasons.Updated), entity);
+    }
+
+    private async Task<Applied<TRemote>> ObserveAsync(TEntity entity, string authServerId, IKonnectClient api, RemoteCollection<TRemote> collection, CancellationToken cancellationToken)
+    {
+        var reader = Reader(api, authServerId);
+        if (entity.Adopt is { } adopt && entity.Status.Id != adopt.Id)
+        {
+            var adopted = await reader.GetAsync(adopt.Id, cancellationToken);
+            return adopted is null
+                ? Applied<TRemote>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such {Noun} in the auth server."))
+                : Applied<TRemote>.Changed(adopted, ChangeReasons.Adopted);
+        }
+
+        return entity.Status.Id is { } id && entity.Status.AuthServerId == authServerId
+            ? new(await collection.FindAsync(id, reader, () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.AuthServerRef.Name), cancellationToken), null, null)
+            : new(null, null, null);
+    }
+}
