@@ -1,19 +1,24 @@
+using System.Collections.Concurrent;
 using KongIdentityOperator.Konnect.Http;
 using Microsoft.Extensions.Options;
 
 namespace KongIdentityOperator.Konnect;
 
 /// <summary>
-/// Hands out clients over the one named <see cref="HttpClient"/> registration, so every connection shares the
-/// pooled handlers and the resilience pipeline; the token travels on each request, never on the shared client.
+/// Hands out clients with one <see cref="HttpClient"/> per Konnect base URL, created once through
+/// <see cref="IHttpClientFactory"/> (the named registration with the resilience pipeline) and shared by every token
+/// on that server: the token travels on each request, never on the client. The clients live as long as the process;
+/// their connections are recycled by the primary handler's pooled-connection lifetime, so DNS changes are followed.
 /// </summary>
 internal sealed class KonnectClientFactory(IHttpClientFactory httpClientFactory, IOptions<KonnectClientOptions> options, TimeProvider time)
     : IKonnectClientFactory
 {
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
     public IKonnectClient For(KonnectConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var http = httpClientFactory.CreateClient(KonnectServiceCollectionExtensions.HttpClientName);
+        var http = _clients.GetOrAdd(connection.ServerUrl.AbsoluteUri, _ => httpClientFactory.CreateClient(KonnectServiceCollectionExtensions.HttpClientName));
         return new KonnectClient(connection, new KonnectTransport(http, connection, options.Value, time));
     }
 }

@@ -46,6 +46,8 @@ public static class KonnectServiceCollectionExtensions
             http.Timeout = Timeout.InfiniteTimeSpan;
             http.DefaultRequestHeaders.UserAgent.ParseAdd("kong-identity-operator");
         });
+        // The factory keeps one client per base URL for the process's life; recycling pooled connections keeps DNS fresh.
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         builder.AddResilienceHandler(KonnectResilience.PipelineName, KonnectResilience.Configure);
         return builder;
     }

@@ -75,4 +75,46 @@ public sealed class RegistrationTests
 
         Assert.Same(connection, client.Connection);
     }
+
+    [Fact]
+    public void One_http_client_per_base_url_is_created_through_the_factory_and_shared_by_every_token()
+    {
+        using var counting = new CountingHttpClientFactory();
+        var services = new ServiceCollection();
+        services.AddKonnectClient();
+        services.AddSingleton<IHttpClientFactory>(counting);
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IKonnectClientFactory>();
+
+        factory.For(KonnectConnection.ForRegion("us", "kpat_a"));
+        factory.For(KonnectConnection.ForRegion("us", "kpat_b"));
+        factory.For(KonnectConnection.ForRegion("us", "kpat_a"));
+        factory.For(KonnectConnection.ForRegion("eu", "kpat_a"));
+        factory.For(new KonnectConnection(new Uri("http://127.0.0.1:9100"), "kpat_a"));
+
+        Assert.Equal(3, counting.Created);
+    }
+
+    private sealed class CountingHttpClientFactory : IHttpClientFactory, IDisposable
+    {
+        private readonly List<HttpClient> _clients = [];
+
+        public int Created => _clients.Count;
+
+        public HttpClient CreateClient(string name)
+        {
+            Assert.Equal(KonnectServiceCollectionExtensions.HttpClientName, name);
+            var client = new HttpClient();
+            _clients.Add(client);
+            return client;
+        }
+
+        public void Dispose()
+        {
+            foreach (var client in _clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
 }
