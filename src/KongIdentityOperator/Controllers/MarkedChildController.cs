@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Entities;
@@ -15,7 +16,8 @@ namespace KongIdentityOperator.Controllers;
 /// The shared flow of the auth-server children that Konnect cannot label (Scope, Claim): resolve the AuthServer and the
 /// child's own references, observe (adopted id, else the id in status, through the shared remote view), create when
 /// missing, PATCH only what differs. Before creating, <c>status.createRequestedAt</c> is recorded: after a crash between
-/// the create and the status write, the object this one created is recognised instead of creating a second one.
+/// the create and the status write, the object this one created is recognised instead of creating a second one. The
+/// Konnect id is also kept in an annotation, which backups and GitOps re-creations preserve when they drop the status.
 /// </summary>
 internal abstract class MarkedChildController<TEntity, TStatus, TRemote, TInputs>(
     ParentResolver parents,
@@ -62,6 +64,8 @@ internal abstract class MarkedChildController<TEntity, TStatus, TRemote, TInputs
         {
             await events(entity, change, $"{change} {Noun} {NameOf(remote)} ({IdOf(remote)}) in Konnect.", cancellationToken: cancellationToken);
         }
+
+        entity = await RecordIdAnnotationAsync(entity, parent.AuthServerId!, IdOf(remote), cancellationToken);
 
         return await recorder.RecordAsync<TEntity, TStatus>(
             entity,
@@ -160,8 +164,25 @@ internal abstract class MarkedChildController<TEntity, TStatus, TRemote, TInputs
                 : Applied<TRemote>.Changed(adopted, ChangeReasons.Adopted);
         }
 
-        return entity.Status.Id is { } id && entity.Status.AuthServerId == authServerId
-            ? new(await collection.FindAsync(id, reader, () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.AuthServerRef.Name), cancellationToken), null, null)
-            : new(null, null, null);
+        var known = entity.Status.Id is { } id && entity.Status.AuthServerId == authServerId
+            ? id
+            : KonnectIdAnnotation.IdIn(entity.Metadata, authServerId);
+        return known is null
+            ? new(null, null, null)
+            : new(await collection.FindAsync(known, reader, () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.AuthServerRef.Name), cancellationToken), null, null);
+    }
+
+    /// <summary>Keeps the Konnect id in the object's annotations too (a metadata patch: no generation change, no reconcile).</summary>
+    private async Task<TEntity> RecordIdAnnotationAsync(TEntity entity, string authServerId, string id, CancellationToken cancellationToken)
+    {
+        var value = KonnectIdAnnotation.Value(authServerId, id);
+        if (entity.Metadata.Annotations?.TryGetValue(KonnectIdAnnotation.Key, out var current) == true && current == value)
+        {
+            return entity;
+        }
+
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [KonnectIdAnnotation.Key] = value } } };
+        return await kubernetes.PatchAsync<TEntity>(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), entity.Metadata.Name, entity.Metadata.NamespaceProperty, cancellationToken);
     }
 }

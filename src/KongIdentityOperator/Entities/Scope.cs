@@ -28,9 +28,10 @@ public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>, IAut
 
     AdoptSpec? IAuthServerChild.Adopt => Spec.Adopt;
 
-    string? IAuthServerChild.RemoteId => Status.Id;
+    // A lost status falls back to the id annotation (KonnectIdAnnotation), so cleanup still finds the object.
+    string? IAuthServerChild.RemoteId => Status.Id ?? KonnectIdAnnotation.Parse(Metadata).Id;
 
-    string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId;
+    string? IAuthServerChild.RemoteAuthServerId => Status.AuthServerId ?? KonnectIdAnnotation.Parse(Metadata).AuthServerId;
 
     ConditionedStatus IConditionedEntity.ConditionedStatus => Status;
 }
