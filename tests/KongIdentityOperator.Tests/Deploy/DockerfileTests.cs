@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Tests.Integration.Harness;
+using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

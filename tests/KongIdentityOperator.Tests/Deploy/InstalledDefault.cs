@@ -1,6 +1,7 @@
 using k8s;
 using KongIdentityOperator.Sandbox.KubeApi;
 using KongIdentityOperator.Tests.Integration.Harness;
+using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

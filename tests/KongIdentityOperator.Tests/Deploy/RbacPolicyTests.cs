@@ -1,5 +1,6 @@
 using k8s.Models;
 using KongIdentityOperator.Tests.Integration.Harness;
+using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

@@ -1,4 +1,5 @@
 using KongIdentityOperator.Tests.Integration.Harness;
+using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

@@ -7,6 +7,7 @@ using KongIdentityOperator.Entities;
 using KongIdentityOperator.Runtime.Conditions;
 using KongIdentityOperator.Sandbox.KubeApi;
 using KongIdentityOperator.Tests.Integration.Harness;
+using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

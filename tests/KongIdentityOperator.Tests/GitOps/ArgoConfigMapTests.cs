@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KongIdentityOperator.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace KongIdentityOperator.Tests.GitOps;

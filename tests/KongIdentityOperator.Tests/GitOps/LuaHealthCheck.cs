@@ -1,3 +1,4 @@
+using KongIdentityOperator.Tests.Support;
 namespace KongIdentityOperator.Tests.GitOps;
 
 /// <summary>

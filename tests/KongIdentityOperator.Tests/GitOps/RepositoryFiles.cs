@@ -1,3 +1,5 @@
+using KongIdentityOperator.Tests.Support;
+
 namespace KongIdentityOperator.Tests.GitOps;
 
 /// <summary>
@@ -6,9 +8,7 @@ namespace KongIdentityOperator.Tests.GitOps;
 /// </summary>
 internal static class RepositoryFiles
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
-
-    public static string Root => LazyRoot.Value;
+    public static string Root => RepositoryRoot.Path;
 
     public static string HealthScript => Path.Combine(Root, "config", "argocd", "health.lua");
 
@@ -17,17 +17,4 @@ internal static class RepositoryFiles
     public static string LuaHarness => Path.Combine(Root, "tests", "KongIdentityOperator.Tests", "GitOps", "Assets", "harness.lua");
 
     public static string LuaJsonDecoder => Path.Combine(Root, "tests", "KongIdentityOperator.Tests", "GitOps", "Assets", "json.lua");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "KongIdentityOperator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No KongIdentityOperator.sln above {AppContext.BaseDirectory}.");
-    }
 }

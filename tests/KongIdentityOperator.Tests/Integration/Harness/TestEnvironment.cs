@@ -4,6 +4,7 @@ using k8s.Models;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Sandbox.Konnect;
+using KongIdentityOperator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KongIdentityOperator.Tests.Integration.Harness;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KongIdentityOperator.Tests.Support;
 using KongIdentityOperator.Tests.Unit.Crds;
 
 namespace KongIdentityOperator.Tests.Unit.Cel;
@@ -7,7 +8,7 @@ namespace KongIdentityOperator.Tests.Unit.Cel;
 internal static class Samples
 {
     private static readonly Lazy<IReadOnlyDictionary<string, JsonObject>> LazyByKind = new(() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryRoot.FullPath, "config", "samples"), "*.yaml")
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "config", "samples"), "*.yaml")
             .Where(f => Path.GetFileName(f) != "kustomization.yaml")
             .SelectMany(f => YamlJson.Documents(File.ReadAllText(f)))
             .Where(o => (string?)o["apiVersion"] == "identity.konghq.com/v1alpha1")

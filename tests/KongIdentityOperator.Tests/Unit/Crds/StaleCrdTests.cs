@@ -1,3 +1,4 @@
+using KongIdentityOperator.Tests.Support;
 namespace KongIdentityOperator.Tests.Unit.Crds;
 
 /// <summary>config/crds is generated from the entity types; these tests fail when someone forgot <c>make manifests</c>.</summary>
@@ -8,7 +9,7 @@ public sealed class StaleCrdTests : IDisposable
     [Fact]
     public void Config_crds_matches_the_entity_types()
     {
-        var problems = CrdFolder.Problems(RepositoryRoot.CrdDirectory, CrdFolder.Generated());
+        var problems = CrdFolder.Problems(RepositoryRoot.Combine("config", "crds"), CrdFolder.Generated());
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
@@ -16,7 +17,7 @@ public sealed class StaleCrdTests : IDisposable
     [Fact]
     public void The_kustomization_lists_exactly_the_generated_files_in_order()
     {
-        var listed = CrdFolder.Resources(File.ReadAllText(Path.Combine(RepositoryRoot.CrdDirectory, CrdFolder.Kustomization)));
+        var listed = CrdFolder.Resources(File.ReadAllText(Path.Combine(RepositoryRoot.Combine("config", "crds"), CrdFolder.Kustomization)));
 
         Assert.Equal(CrdFolder.Generated().Keys.Order(StringComparer.Ordinal), listed);
     }
@@ -131,6 +132,6 @@ public sealed class StaleCrdTests : IDisposable
             File.WriteAllText(Path.Combine(_scratch.FullName, name), content);
         }
 
-        File.Copy(Path.Combine(RepositoryRoot.CrdDirectory, CrdFolder.Kustomization), Path.Combine(_scratch.FullName, CrdFolder.Kustomization));
+        File.Copy(Path.Combine(RepositoryRoot.Combine("config", "crds"), CrdFolder.Kustomization), Path.Combine(_scratch.FullName, CrdFolder.Kustomization));
     }
 }

@@ -1,4 +1,4 @@
-namespace KongIdentityOperator.Tests.Integration.Harness;
+namespace KongIdentityOperator.Tests.Support;
 
 /// <summary>The checkout's root: the nearest folder above the test binaries that holds the solution file.</summary>
 public static class RepositoryRoot

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace KongIdentityOperator.Tests.GitOps;
+namespace KongIdentityOperator.Tests.Support;
 
 /// <summary>Runs a command line tool with UTF-8 input and output, killing it if it outlives a generous timeout.</summary>
 internal static class ChildProcess
@@ -10,7 +10,7 @@ internal static class ChildProcess
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, string input, CancellationToken cancellationToken)
+        string fileName, IEnumerable<string> arguments, string? input, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -34,7 +34,11 @@ internal static class ChildProcess
         {
             var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
             var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardInput.WriteAsync(input.AsMemory(), timeout.Token);
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input.AsMemory(), timeout.Token);
+            }
+
             process.StandardInput.Close();
             await process.WaitForExitAsync(timeout.Token);
             return new ProcessResult(process.ExitCode, await output, await error);
