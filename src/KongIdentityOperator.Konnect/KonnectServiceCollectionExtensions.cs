@@ -47,7 +47,8 @@ public static class KonnectServiceCollectionExtensions
             http.DefaultRequestHeaders.UserAgent.ParseAdd("kong-identity-operator");
         });
         // The factory keeps one client per base URL for the process's life; recycling pooled connections keeps DNS fresh.
-        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        // No redirects: a token goes only to the server it was resolved for, never to wherever a 3xx points.
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false });
         builder.AddResilienceHandler(KonnectResilience.PipelineName, KonnectResilience.Configure);
         return builder;
     }

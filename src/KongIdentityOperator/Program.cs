@@ -36,6 +36,12 @@ builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.Services.AddKongIdentityOperator(options, kubernetes);
 
 using var host = builder.Build();
-host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KongIdentityOperator").LogInformation("Starting with {Options}", options);
+var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KongIdentityOperator");
+log.LogInformation("Starting with {Options}", options);
+foreach (var warning in options.Warnings)
+{
+    log.LogWarning("{Warning}", warning);
+}
+
 await host.RunAsync();
 return 0;

@@ -66,7 +66,7 @@ internal sealed class BenchSandbox : IAsyncDisposable
         await Client.CreateAsync(
             new V1Secret
             {
-                Metadata = new V1ObjectMeta { Name = TokenSecretName, NamespaceProperty = name },
+                Metadata = new V1ObjectMeta { Name = TokenSecretName, NamespaceProperty = name, Labels = new Dictionary<string, string> { ["identity.konghq.com/referenceable"] = "true" } },
                 Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(Token) },
             },
             cancellationToken);

@@ -78,7 +78,7 @@ internal sealed record ScenarioObjects(string Namespace, int Scopes, int Claims,
         Spec = new UpstreamOAuthPolicySpec
         {
             ControlPlaneRef = new ObjectRefByNameOrId { Name = "quickstart" },
-            Target = new PolicyTarget { Service = new ObjectRefByNameOrId { Name = BenchSandbox.ServiceName(index) } },
+            Target = new PolicyTarget { Service = new GatewayEntityRef { Name = BenchSandbox.ServiceName(index) } },
             ClientRef = new LocalObjectReference { Name = ClientName(index) },
             Scopes = [new LocalObjectReference { Name = ScopeName(index % Scopes) }],
         },

@@ -29,9 +29,12 @@ internal static class KonnectResilience
         var rules = new RetryRules(options, time);
 
         builder.TimeProvider = time;
-        builder
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        builder.AddTimeout(options.TotalTimeout);
+
+        // Polly refuses a retry strategy with zero attempts; MaxRetryAttempts = 0 means no retry strategy at all.
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -41,7 +44,10 @@ internal static class KonnectResilience
                 ShouldHandle = args => ValueTask.FromResult(
                     rules.ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), args.Context.CancellationToken)),
                 DelayGenerator = args => ValueTask.FromResult(rules.ServerDelay(args.Outcome.Result)),
-            })
+            });
+        }
+
+        builder
             .AddStrategy(_ => new RateLimitStrategy(limiter), new RateLimitStrategyOptions())
             .AddStrategy(_ => new CallObserverStrategy(observers, logger, time), new CallObserverStrategyOptions())
             .AddTimeout(options.AttemptTimeout);

@@ -8,8 +8,13 @@ namespace KongIdentityOperator.Konnect.Http;
 /// </summary>
 internal readonly record struct KonnectRoute(string Template, string Path)
 {
+    private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create("/\\");
+
     /// <summary>Fills the <c>{…}</c> placeholders of <paramref name="template"/> in order, escaping each value.</summary>
-    /// <exception cref="ArgumentException">A value is blank (it would silently address another resource) or the count is wrong.</exception>
+    /// <exception cref="ArgumentException">
+    /// A value is blank, <c>.</c> or <c>..</c>, holds a slash, backslash or control character (each would address another
+    /// resource), or the count is wrong. The message names the placeholder, never the value.
+    /// </exception>
     public static KonnectRoute Of(string template, params ReadOnlySpan<string> values)
     {
         var path = new StringBuilder(template.Length + 48);
@@ -35,6 +40,13 @@ internal readonly record struct KonnectRoute(string Template, string Path)
             if (string.IsNullOrWhiteSpace(value))
             {
                 throw new ArgumentException($"'{name}' must not be empty.", name);
+            }
+
+            // A second line behind admission: . and .. would be resolved away by URI normalisation, and a slash (even
+            // escaped, which some servers decode) or a control character could address another resource.
+            if (value is "." or ".." || value.AsSpan().IndexOfAny(Forbidden) >= 0 || value.Any(char.IsControl))
+            {
+                throw new ArgumentException($"'{name}' must be a single path segment, not . or .., without / or \\.", name);
             }
 
             path.Append(template, position, open - position).Append(Uri.EscapeDataString(value));

@@ -69,7 +69,14 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
     public async Task<HttpResponseMessage> SendAsync(
         HttpMethod method, KonnectRoute route, QueryBuilder? query, RequestBody? body, bool allowNotFound, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(_baseUrl + route.Path + query, UriKind.Absolute));
+        var uri = new Uri(_baseUrl + route.Path + query, UriKind.Absolute);
+        if (Uri.Compare(uri, connection.ServerUrl, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            // Cannot happen with escaped route values; checked anyway because the token rides on this request.
+            throw new InvalidOperationException($"Konnect {method} {route.Template} would leave the server the token belongs to; not sent.");
+        }
+
+        using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
         request.Headers.Accept.ParseAdd("application/json, application/problem+json");
         request.Options.Set(KonnectRequestState.Key, new KonnectRequestState(route.Template, _rateLimitKey));

@@ -40,6 +40,9 @@ public sealed class ControllerOptions<TEntity>
     /// </summary>
     public ISet<string> TriggerAnnotations { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Labels whose change triggers a reconcile although <c>generation</c> does not move (e.g. an opt-in label).</summary>
+    public ISet<string> TriggerLabels { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     internal IReadOnlyList<ISecondaryWatch<TEntity>> Watches => _watches;
 
     internal IReadOnlyList<(string Name, Func<TEntity, IEnumerable<string>> Indexer)> Indexes => _indexes;

@@ -51,7 +51,8 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
             options.ResyncPeriod ?? Settings.ResyncPeriod,
             [.. options.TriggerAnnotations],
             options.Watches,
-            options.AutoAttachFinalizers);
+            options.AutoAttachFinalizers,
+            [.. options.TriggerLabels]);
 
         Services.AddSingleton(registration);
         Services.AddScoped<IEntityController<TEntity>, TImplementation>();

@@ -57,7 +57,7 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
         _time = time;
         _logger = logger;
         var identifiers = finalizers.Select(f => f.Identifier).Distinct(StringComparer.Ordinal).ToList();
-        _predicate = new TriggerPredicate(registration.TriggerAnnotations, identifiers);
+        _predicate = new TriggerPredicate(registration.TriggerAnnotations, identifiers, registration.TriggerLabels);
         _metrics = new ControllerMetrics(metrics, registration.Name, registration.MaxConcurrentReconciles);
         Queue = new WorkQueue<EntityKey>(
             time,

@@ -11,5 +11,6 @@ internal sealed record ControllerRegistration<TEntity>(
     TimeSpan ResyncPeriod,
     IReadOnlyCollection<string> TriggerAnnotations,
     IReadOnlyList<ISecondaryWatch<TEntity>> Watches,
-    bool AutoAttachFinalizers = true)
+    bool AutoAttachFinalizers = true,
+    IReadOnlyCollection<string>? TriggerLabels = null)
     where TEntity : class, IKubernetesObject<V1ObjectMeta>;

@@ -7,9 +7,10 @@ namespace KongIdentityOperator.Runtime.Reconciliation;
 /// Decides whether a watch event is worth a reconcile. Status and most metadata writes do not change
 /// <c>generation</c> and are ignored, so a controller's own status updates cause no reconcile storm. Always
 /// reconciled: new objects, deletions, a generation change, the start of deletion, finalizer changes (except this
-/// controller's own finalizers being attached) and changes of the configured trigger annotations.
+/// controller's own finalizers being attached) and changes of the configured trigger annotations and labels.
 /// </summary>
-internal sealed class TriggerPredicate(IReadOnlyCollection<string> triggerAnnotations, IReadOnlyCollection<string> ownFinalizers)
+internal sealed class TriggerPredicate(
+    IReadOnlyCollection<string> triggerAnnotations, IReadOnlyCollection<string> ownFinalizers, IReadOnlyCollection<string>? triggerLabels = null)
 {
     public bool ShouldReconcile(WatchEventType type, V1ObjectMeta? old, V1ObjectMeta current)
     {
@@ -22,7 +23,8 @@ internal sealed class TriggerPredicate(IReadOnlyCollection<string> triggerAnnota
         return old.Generation != current.Generation
             || old.DeletionTimestamp != current.DeletionTimestamp
             || FinalizersChanged(old, current)
-            || AnnotationsChanged(old, current);
+            || Changed(triggerAnnotations, old.Annotations, current.Annotations)
+            || Changed(triggerLabels ?? [], old.Labels, current.Labels);
     }
 
     private bool FinalizersChanged(V1ObjectMeta old, V1ObjectMeta current)
@@ -35,14 +37,14 @@ internal sealed class TriggerPredicate(IReadOnlyCollection<string> triggerAnnota
             || after.Except(before, StringComparer.Ordinal).Except(ownFinalizers, StringComparer.Ordinal).Any();
     }
 
-    private bool AnnotationsChanged(V1ObjectMeta old, V1ObjectMeta current)
+    private static bool Changed(IReadOnlyCollection<string> keys, IDictionary<string, string>? old, IDictionary<string, string>? current)
     {
-        foreach (var annotation in triggerAnnotations)
+        foreach (var key in keys)
         {
             string? before = null;
             string? after = null;
-            old.Annotations?.TryGetValue(annotation, out before);
-            current.Annotations?.TryGetValue(annotation, out after);
+            old?.TryGetValue(key, out before);
+            current?.TryGetValue(key, out after);
             if (!string.Equals(before, after, StringComparison.Ordinal))
             {
                 return true;

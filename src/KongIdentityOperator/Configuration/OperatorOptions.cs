@@ -8,11 +8,20 @@ internal sealed record OperatorOptions
     /// <summary>Namespaces to watch; empty means all.</summary>
     public IReadOnlyList<string> Namespaces { get; init; } = [];
 
-    /// <summary>Overrides the server of every Konnect call (the sandbox's emulator uses it).</summary>
+    /// <summary>Overrides the server of every Konnect call (the sandbox's emulator uses it); it is then the only allowed server.</summary>
     public Uri? KonnectServerUrl { get; init; }
+
+    /// <summary>The Konnect API base URLs objects may use; with <see cref="KonnectServerUrl"/> only that one.</summary>
+    public IReadOnlyList<Uri> AllowedKonnectServers { get; init; } = AllowedServers.RegionDefaults;
 
     /// <summary>Default Konnect token for objects that name none. Never logged.</summary>
     public string? KonnectToken { get; init; }
+
+    /// <summary>File holding the default token (a mounted Secret), re-read when it changes. Exclusive with <see cref="KonnectToken"/>.</summary>
+    public string? KonnectTokenFile { get; init; }
+
+    /// <summary>Namespaces whose objects may use the default token; none unless granted.</summary>
+    public NamespaceGrant DefaultTokenNamespaces { get; init; } = NamespaceGrant.None;
 
     /// <summary>Region used when an object names neither a region nor a server URL.</summary>
     public string KonnectRegion { get; init; } = "us";
@@ -29,9 +38,12 @@ internal sealed record OperatorOptions
     /// <summary>Namespace of the leader-election Lease; default: the pod's namespace, else <c>default</c>.</summary>
     public string? LeaderElectionNamespace { get; init; }
 
+    /// <summary>Settings that were given but have no effect, for the startup log.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Client-side Konnect rate limit per (server, token), in calls per minute.</summary>
     public int KonnectRateLimitPerMinute { get; init; } = 3000;
 
     public override string ToString() =>
-        $"OperatorOptions {{ Kubeconfig = {Kubeconfig}, Namespaces = [{string.Join(",", Namespaces)}], KonnectServerUrl = {KonnectServerUrl}, KonnectToken = {(KonnectToken is null ? "unset" : "***")}, ResyncPeriod = {ResyncPeriod}, MaxConcurrentReconciles = {MaxConcurrentReconciles}, HttpPort = {HttpPort}, LeaderElect = {LeaderElect} }}";
+        $"OperatorOptions {{ Kubeconfig = {Kubeconfig}, Namespaces = [{string.Join(",", Namespaces)}], KonnectServerUrl = {KonnectServerUrl}, AllowedKonnectServers = [{string.Join(",", AllowedKonnectServers.Select(s => s.AbsoluteUri.TrimEnd('/')))}], KonnectToken = {(KonnectToken is null ? "unset" : "***")}, KonnectTokenFile = {KonnectTokenFile ?? "unset"}, DefaultTokenNamespaces = {DefaultTokenNamespaces}, ResyncPeriod = {ResyncPeriod}, MaxConcurrentReconciles = {MaxConcurrentReconciles}, HttpPort = {HttpPort}, LeaderElect = {LeaderElect} }}";
 }

@@ -6,7 +6,7 @@ namespace KongIdentityOperator.Configuration;
 /// Reads flags (<c>--name value</c> or <c>--name=value</c>) over environment variables over defaults.
 /// Errors name the flag and what was expected; a token value is never echoed.
 /// </summary>
-internal static class OperatorOptionsParser
+internal static partial class OperatorOptionsParser
 {
     public static OperatorOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
@@ -54,14 +54,28 @@ internal static class OperatorOptionsParser
         }
 
         var defaults = new OperatorOptions();
+        var serverOverride = Get("konnect-server-url") is { } url ? ParseUrl(url) : null;
+        var token = Get("konnect-token")?.Trim();
+        var tokenFile = Get("konnect-token-file") is { } file ? ParseFile(file) : null;
+        if (token is not null && tokenFile is not null)
+        {
+            throw new OptionsException("--konnect-token and --konnect-token-file both set the default token: keep one (the file is safer: it stays out of the process arguments)");
+        }
+
         return new OperatorOptions
         {
             Kubeconfig = Get("kubeconfig"),
             Namespaces = Get("namespaces") is { } namespaces
                 ? [.. namespaces.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)]
                 : [],
-            KonnectServerUrl = Get("konnect-server-url") is { } url ? ParseUrl(url) : null,
-            KonnectToken = Get("konnect-token")?.Trim(),
+            KonnectServerUrl = serverOverride,
+            AllowedKonnectServers = AllowedServersFor(serverOverride, Get("allowed-konnect-servers")),
+            Warnings = serverOverride is not null && Get("allowed-konnect-servers") is not null
+                ? ["--allowed-konnect-servers is ignored: --konnect-server-url makes that server the only allowed one"]
+                : [],
+            KonnectToken = token,
+            KonnectTokenFile = tokenFile,
+            DefaultTokenNamespaces = Get("default-token-namespaces") is { } granted ? ParseGrant(granted) : defaults.DefaultTokenNamespaces,
             KonnectRegion = Get("konnect-region") is { } region ? ParseRegion(region) : defaults.KonnectRegion,
             KonnectRateLimitPerMinute = Get("konnect-rate-limit") is { } limit ? ParseInt("konnect-rate-limit", limit, 1, 1_000_000) : defaults.KonnectRateLimitPerMinute,
             ResyncPeriod = Get("resync-period") is { } resync ? ParseDuration(resync) : defaults.ResyncPeriod,
@@ -75,9 +89,42 @@ internal static class OperatorOptionsParser
     }
 
     private static Uri ParseUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : throw new OptionsException($"--konnect-server-url: '{text}' is not an absolute http(s) URL");
+        AllowedServers.Parse(text)
+            ?? throw new OptionsException($"--konnect-server-url: '{text}' is not an absolute http(s) URL without user info, query or fragment");
+
+    /// <summary>The override alone when it is set; else the listed servers; else the six region URLs.</summary>
+    private static IReadOnlyList<Uri> AllowedServersFor(Uri? serverOverride, string? listed)
+    {
+        if (listed is null)
+        {
+            return serverOverride is null ? AllowedServers.RegionDefaults : [serverOverride];
+        }
+
+        var entries = listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0)
+        {
+            throw new OptionsException("--allowed-konnect-servers: give at least one URL, e.g. https://eu.api.konghq.com");
+        }
+
+        List<Uri> servers = [.. entries.Select(e => AllowedServers.Parse(e)
+            ?? throw new OptionsException($"--allowed-konnect-servers: '{e}' is not an absolute http(s) URL without user info, query or fragment"))];
+        return serverOverride is null ? servers : [serverOverride];
+    }
+
+    private static string ParseFile(string text) =>
+        string.IsNullOrWhiteSpace(text) ? throw new OptionsException("--konnect-token-file needs a path") : text.Trim();
+
+    private static NamespaceGrant ParseGrant(string text)
+    {
+        var grant = NamespaceGrant.Parse(text);
+        var invalid = grant.Namespaces.FirstOrDefault(n => !NamespaceName().IsMatch(n));
+        return invalid is null
+            ? grant
+            : throw new OptionsException($"--default-token-namespaces: '{invalid}' is not a namespace name (or * for every namespace)");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
+    private static partial System.Text.RegularExpressions.Regex NamespaceName();
 
     private static string ParseRegion(string text)
     {

@@ -7,8 +7,11 @@ internal static class OptionDefinitions
     [
         new("kubeconfig", "KUBECONFIG", "<file>", "kubeconfig to use; default: in-cluster, else ~/.kube/config"),
         new("namespaces", "WATCH_NAMESPACES", "<a,b>", "namespaces to watch, comma separated; default: all"),
-        new("konnect-server-url", "KONNECT_SERVER_URL", "<url>", "send every Konnect call to this server (e.g. the sandbox emulator)"),
-        new("konnect-token", "KONNECT_TOKEN", "<token>", "default Konnect token for objects that name no tokenSecretRef"),
+        new("konnect-server-url", "KONNECT_SERVER_URL", "<url>", "send every Konnect call to this server, which is then the only allowed one (e.g. the sandbox emulator)"),
+        new("allowed-konnect-servers", "ALLOWED_KONNECT_SERVERS", "<url,...>", "Konnect API base URLs objects may use (exact scheme, host, port and path); default the six region URLs"),
+        new("konnect-token", "KONNECT_TOKEN", "<token>", "default Konnect token for objects that name no tokenSecretRef (prefer --konnect-token-file)"),
+        new("konnect-token-file", "KONNECT_TOKEN_FILE", "<path>", "file holding the default Konnect token, re-read when it changes (a mounted Secret)"),
+        new("default-token-namespaces", "DEFAULT_TOKEN_NAMESPACES", "<a,b|*>", "namespaces whose objects may use the default token; default none"),
         new("konnect-region", "KONNECT_REGION", "<region>", "default Konnect region: us, eu, au, me, in or sg; default us"),
         new("konnect-rate-limit", "KONNECT_RATE_LIMIT", "<n>", "Konnect calls per minute per token the operator allows itself; default 3000"),
         new("resync-period", "RESYNC_PERIOD", "<duration>", "how often every object is compared with Konnect (jittered); default 10m"),

@@ -9,18 +9,25 @@ using KongIdentityOperator.Status;
 namespace KongIdentityOperator.Connections;
 
 /// <summary>
-/// Turns an object's <c>spec.konnect</c> into a server URL and token: the operator's server override, else the
-/// object's serverURL, else its region (default: the operator's); the token from the named Secret in the object's
-/// namespace (read from the informer cache), else the operator's default token.
+/// Turns an object's <c>spec.konnect</c> into a server URL and token, and refuses what a namespace must not borrow:
+/// a server that is not allowed (no request is made at all), the default token outside the namespaces it is granted
+/// to, and a token Secret that is not offered to the operator. The server: the operator's override, else the
+/// object's serverURL, else its region (default: the operator's). The token: the offered Secret named by
+/// tokenSecretRef in the object's namespace (from the informer cache), else the default token where granted.
 /// </summary>
-internal sealed class KonnectConnectionResolver(OperatorOptions options, IEntityCache<V1Secret> secrets)
+internal sealed class KonnectConnectionResolver(
+    OperatorOptions options, AllowedServers allowed, DefaultTokenSource defaultToken, IEntityCache<V1Secret> secrets)
 {
     public const string DefaultTokenKey = "token";
 
     public ConnectionResult Resolve(string @namespace, KonnectSettings? settings)
     {
-        var server = options.KonnectServerUrl
-            ?? (settings?.ServerUrl is { } url ? new Uri(url) : KonnectRegions.ServerUrlFor(settings?.Region is { } region ? Mapping.WireNames.Of(region) : options.KonnectRegion));
+        if (Server(settings) is not { } server)
+        {
+            return ConnectionResult.Failed(ReconcileOutcome.Stalled(
+                ConditionReasons.ServerNotAllowed,
+                $"Konnect server {settings?.ServerUrl ?? "(from spec.konnect.region)"} is not allowed; no request was made. The operator calls only the servers of --allowed-konnect-servers (ALLOWED_KONNECT_SERVERS): {allowed}."));
+        }
 
         if (settings?.TokenSecretRef is { } reference)
         {
@@ -32,6 +39,11 @@ internal sealed class KonnectConnectionResolver(OperatorOptions options, IEntity
                     ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the Konnect token (spec.konnect.tokenSecretRef)."));
             }
 
+            if (!ReferenceableSecret.IsOffered(secret))
+            {
+                return ConnectionResult.Failed(ReferenceableSecret.NotOffered(reference.Name, "spec.konnect.tokenSecretRef"));
+            }
+
             var token = Value(secret, key);
             return string.IsNullOrWhiteSpace(token)
                 ? ConnectionResult.Failed(ReconcileOutcome.Stalled(
@@ -39,10 +51,32 @@ internal sealed class KonnectConnectionResolver(OperatorOptions options, IEntity
                 : ConnectionResult.Ok(new KonnectConnection(server, token.Trim()));
         }
 
-        return string.IsNullOrWhiteSpace(options.KonnectToken)
-            ? ConnectionResult.Failed(ReconcileOutcome.Stalled(
-                ConditionReasons.InvalidSpec, "No Konnect token: set spec.konnect.tokenSecretRef, or start the operator with --konnect-token (KONNECT_TOKEN)."))
-            : ConnectionResult.Ok(new KonnectConnection(server, options.KonnectToken));
+        if (!options.DefaultTokenNamespaces.Includes(@namespace))
+        {
+            return ConnectionResult.Failed(ReconcileOutcome.Stalled(
+                ConditionReasons.DefaultTokenNotAllowed,
+                $"Namespace {@namespace} may not use the operator's default Konnect token. Bring a token: set spec.konnect.tokenSecretRef to a Secret labelled {ReferenceableSecret.Label}: \"true\" (a system-account token of your team), or ask the operator's administrator to add {@namespace} to --default-token-namespaces (DEFAULT_TOKEN_NAMESPACES)."));
+        }
+
+        return defaultToken.Current() is { } defaultValue
+            ? ConnectionResult.Ok(new KonnectConnection(server, defaultValue))
+            : ConnectionResult.Failed(ReconcileOutcome.Stalled(
+                ConditionReasons.InvalidSpec,
+                $"No Konnect token: set spec.konnect.tokenSecretRef, or give the operator a default token with --konnect-token-file (KONNECT_TOKEN_FILE) or --konnect-token (KONNECT_TOKEN); {defaultToken.Origin} holds none."));
+    }
+
+    /// <summary>The server an object's calls go to, or null when it is not allowed.</summary>
+    private Uri? Server(KonnectSettings? settings)
+    {
+        if (settings?.ServerUrl is { } text)
+        {
+            // The override does not redirect an explicit serverURL: it must be the override itself.
+            return Uri.TryCreate(text, UriKind.Absolute, out var url) && allowed.Allows(url) ? url : null;
+        }
+
+        var server = options.KonnectServerUrl
+            ?? KonnectRegions.ServerUrlFor(settings?.Region is { } region ? Mapping.WireNames.Of(region) : options.KonnectRegion);
+        return allowed.Allows(server) ? server : null;
     }
 
     internal static string? Value(V1Secret secret, string key)

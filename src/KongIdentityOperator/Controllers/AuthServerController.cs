@@ -4,6 +4,7 @@ using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Konnect.Identity;
 using KongIdentityOperator.Mapping;
+using KongIdentityOperator.Ownership;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Status;
@@ -14,11 +15,13 @@ namespace KongIdentityOperator.Controllers;
 
 /// <summary>
 /// Observes the auth server in Konnect, creates it when missing and PATCHes only the fields that differ.
-/// A name taken in Konnect is recovered only when its labels say this object made it; anything else needs spec.adopt.
+/// Whatever way an auth server is found (spec.adopt.id, status.id, a name taken after a crash), it is written only when
+/// its marks allow it: never when they name another AuthServer that still exists.
 /// </summary>
 internal sealed class AuthServerController(
     KonnectConnectionResolver connections,
     IKonnectClientFactory konnect,
+    OwnerCheck<AuthServer> owners,
     OutcomeRecorder recorder,
     EventPublisher events) : IEntityController<AuthServer>
 {
@@ -72,7 +75,7 @@ internal sealed class AuthServerController(
 
     public static string TokenEndpoint(string issuer) => issuer.TrimEnd('/') + "/oauth/token";
 
-    private static async Task<Applied<RemoteAuthServer>> ApplyAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
+    private async Task<Applied<RemoteAuthServer>> ApplyAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
     {
         var remote = await ObserveAsync(entity, api, cancellationToken);
         if (remote.Problem is not null)
@@ -88,16 +91,24 @@ internal sealed class AuthServerController(
             }
             catch (KonnectApiException e) when (e.IsUniquenessViolation)
             {
-                // Ours when a crash came between the create and the status write; anyone else's is never taken over.
-                var taken = await FindByNameAsync(api, AuthServerMapping.DisplayName(entity), cancellationToken);
-                if (taken is null || !OwnershipMarkers.IsOwnedBy(taken.Labels, entity.Metadata.Uid))
+                // Ours when a crash came between the create and the status write (or this object restored from a
+                // backup); anyone else's is never taken over.
+                var name = AuthServerMapping.DisplayName(entity);
+                var taken = await FindByNameAsync(api, name, cancellationToken);
+                var verdict = taken is null ? null : await owners.CheckAsync(OwnershipMarkers.FromLabels(taken.Labels), entity, cancellationToken);
+                if (verdict is { State: OwnerState.OwnedByAnother })
+                {
+                    return Applied<RemoteAuthServer>.Failed(verdict.NotOwned($"The auth server named '{name}' (id {taken!.Id})", "choose another spec.displayName."));
+                }
+
+                if (verdict is null || !verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name))
                 {
                     return Applied<RemoteAuthServer>.Failed(ReconcileOutcome.Stalled(
                         ConditionReasons.NameConflict,
-                        $"An auth server named '{AuthServerMapping.DisplayName(entity)}' already exists in Konnect{(taken is null ? string.Empty : $" (id {taken.Id})")} and was not created by this object. Set spec.adopt.id to manage it, or choose another spec.displayName."));
+                        $"An auth server named '{name}' already exists in Konnect{(taken is null ? string.Empty : $" (id {taken.Id})")} and was not created by this object. Set spec.adopt.id to manage it, or choose another spec.displayName."));
                 }
 
-                remote = Applied<RemoteAuthServer>.Changed(taken, ChangeReasons.Recovered);
+                remote = Applied<RemoteAuthServer>.Changed(taken!, ChangeReasons.Recovered);
             }
         }
 
@@ -107,20 +118,37 @@ internal sealed class AuthServerController(
             : Applied<RemoteAuthServer>.Changed(await api.AuthServers.PatchAsync(remote.Remote!.Id, patch, cancellationToken), remote.Change ?? ChangeReasons.Updated);
     }
 
-    private static async Task<Applied<RemoteAuthServer>> ObserveAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
+    private async Task<Applied<RemoteAuthServer>> ObserveAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
     {
         if (entity.Spec.Adopt is { } adopt && entity.Status.Id != adopt.Id)
         {
             var adopted = await api.AuthServers.GetAsync(adopt.Id, cancellationToken);
-            return adopted is null
-                ? Applied<RemoteAuthServer>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such auth server in Konnect."))
-                : Applied<RemoteAuthServer>.Changed(adopted, ChangeReasons.Adopted);
+            if (adopted is null)
+            {
+                return Applied<RemoteAuthServer>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such auth server in Konnect."));
+            }
+
+            var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(adopted.Labels), entity, cancellationToken);
+            return verdict.MayAdopt
+                ? Applied<RemoteAuthServer>.Changed(adopted, ChangeReasons.Adopted)
+                : Applied<RemoteAuthServer>.Failed(verdict.NotOwned($"Auth server {adopted.Id} (spec.adopt.id)", "remove spec.adopt by re-creating this object."));
         }
 
         if (entity.Status.Id is { } id)
         {
             // Null when it was deleted in Konnect: it is created again below.
-            return new(await api.AuthServers.GetAsync(id, cancellationToken), null, null);
+            var known = await api.AuthServers.GetAsync(id, cancellationToken);
+            if (known is not null)
+            {
+                // Unmarked: our own labels were removed in Konnect; the id is the operator's record, so they are restored.
+                var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(known.Labels), entity, cancellationToken);
+                if (verdict.State != OwnerState.Unmarked && !verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name))
+                {
+                    return Applied<RemoteAuthServer>.Failed(verdict.NotOwned($"Auth server {known.Id} (status.id)", "delete status.id by re-creating this object."));
+                }
+            }
+
+            return new(known, null, null);
         }
 
         return new(null, null, null);

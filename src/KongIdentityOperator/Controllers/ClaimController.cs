@@ -3,6 +3,7 @@ using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Identity;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Status;
@@ -22,11 +23,12 @@ internal sealed class ClaimController(
     IKonnectClientFactory konnect,
     RemoteObservations observations,
     ChildDemand<Claim> demand,
+    IEntityCache<Claim> siblings,
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
     TimeProvider time)
-    : MarkedChildController<Claim, ClaimStatus, RemoteClaim, IReadOnlyList<string>>(parents, konnect, observations, demand, kubernetes, recorder, events, time)
+    : MarkedChildController<Claim, ClaimStatus, RemoteClaim, IReadOnlyList<string>>(parents, konnect, observations, demand, siblings, kubernetes, recorder, events, time)
 {
     /// <summary>Clock skew allowed between this process and Konnect when matching a claim to the create marker.</summary>
     private static readonly TimeSpan MarkerSkew = TimeSpan.FromMinutes(5);

@@ -5,6 +5,7 @@ using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.Ownership;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
@@ -28,6 +29,7 @@ internal sealed class ClientController(
     IKonnectClientFactory konnect,
     RemoteObservations observations,
     ChildDemand<Client> demand,
+    OwnerCheck<Client> owners,
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
@@ -141,11 +143,17 @@ internal sealed class ClientController(
             RemoteReaders.Clients(api, parent.AuthServerId!),
             () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name),
             cancellationToken);
-        if (remote is not null && !OwnershipMarkers.IsOwnedBy(remote.Labels, entity.Metadata.Uid) && entity.Spec.Adopt?.Id != clientId)
+        if (remote is not null)
         {
-            return Applied<Konnect.Identity.Client>.Failed(ReconcileOutcome.Stalled(
-                ConditionReasons.NotOwned,
-                $"A client with id {clientId} already exists in the auth server and was not created by this object. Set spec.adopt.id: {clientId} to manage it (its secret will be replaced), or set another spec.clientID."));
+            // Adopting takes an unmarked client or one whose owner is gone; without adopt only our own (or this object's
+            // before a restore) is written. A client another live Client owns never is.
+            var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(remote.Labels), entity, cancellationToken);
+            var allowed = entity.Spec.Adopt?.Id == clientId ? verdict.MayAdopt : verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name);
+            if (!allowed)
+            {
+                return Applied<Konnect.Identity.Client>.Failed(verdict.NotOwned(
+                    $"A client with id {clientId} in the auth server", $"set another spec.clientID (adopting replaces its secret)."));
+            }
         }
 
         var secretRegistered = entity.Status.SecretVersion == plan.Version && entity.Status.AuthServerId == parent.AuthServerId;
@@ -189,6 +197,11 @@ internal sealed class ClientController(
         if (secret is null)
         {
             return (null, ReconcileOutcome.Progressing(ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the client secret (spec.clientSecretRef)."));
+        }
+
+        if (!ReferenceableSecret.IsOffered(secret))
+        {
+            return (null, ReferenceableSecret.NotOffered(reference.Name, "spec.clientSecretRef"));
         }
 
         var value = KonnectConnectionResolver.Value(secret, key);

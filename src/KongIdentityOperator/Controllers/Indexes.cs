@@ -15,6 +15,12 @@ internal static class Indexes
     public const string SecretRef = "secretRef";
     public const string ControlPlaneRef = "controlPlaneRef";
 
+    /// <summary>By metadata.uid: whether the owner a Konnect object's marks name is still in the cache.</summary>
+    public const string Uid = "uid";
+
+    /// <summary>Scopes and claims by the Konnect id they hold ("status:" or "annotation:" + auth server id/id).</summary>
+    public const string KonnectId = "konnectId";
+
     public static string Key(string? @namespace, string name) => $"{@namespace}/{name}";
 
     public static string Key(V1ObjectMeta metadata) => Key(metadata.NamespaceProperty, metadata.Name);
@@ -29,4 +35,25 @@ internal static class Indexes
 
     public static IEnumerable<string> TokenSecret(string? @namespace, KonnectSettings? settings) =>
         settings?.TokenSecretRef is { } reference ? [Key(@namespace, reference.Name)] : [];
+
+    /// <summary>
+    /// The Konnect ids a Scope or Claim holds: from status (the operator's record) and from the id annotation (a hint a
+    /// user can write), kept apart so a hint never outranks a record.
+    /// </summary>
+    public static IEnumerable<string> KonnectIds(V1ObjectMeta metadata, IMarkedChildStatus status)
+    {
+        if (status.Id is { } id && status.AuthServerId is { } authServerId)
+        {
+            yield return StatusClaim(authServerId, id);
+        }
+
+        if (KonnectIdAnnotation.Parse(metadata) is ({ } annotatedServer, { } annotatedId))
+        {
+            yield return AnnotationClaim(annotatedServer, annotatedId);
+        }
+    }
+
+    public static string StatusClaim(string authServerId, string id) => $"status:{authServerId}/{id}";
+
+    public static string AnnotationClaim(string authServerId, string id) => $"annotation:{authServerId}/{id}";
 }

@@ -4,9 +4,11 @@ using k8s.Models;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Entities;
 using KongIdentityOperator.Runtime.Events;
+using KongIdentityOperator.Runtime.Queue;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Status;
 
@@ -18,12 +20,15 @@ namespace KongIdentityOperator.Controllers;
 /// missing, PATCH only what differs. Before creating, <c>status.createRequestedAt</c> is recorded: after a crash between
 /// the create and the status write, the object this one created is recognised instead of creating a second one. The
 /// Konnect id is also kept in an annotation, which backups and GitOps re-creations preserve when they drop the status.
+/// Konnect cannot mark these objects, so the other Scopes or Claims in the cache are the marks: an id that another
+/// existing object holds (in its status, or in its annotation when this object has only a hint) is never written.
 /// </summary>
 internal abstract class MarkedChildController<TEntity, TStatus, TRemote, TInputs>(
     ParentResolver parents,
     IKonnectClientFactory konnect,
     RemoteObservations observations,
     ChildDemand<TEntity> demand,
+    IEntityCache<TEntity> siblings,
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
@@ -125,6 +130,11 @@ internal abstract class MarkedChildController<TEntity, TStatus, TRemote, TInputs
         {
             if (entity.Status.CreateRequestedAt is { } marker && await FindCreatedAsync(api, authServerId, entity, marker, cancellationToken) is { } recovered)
             {
+                if (HeldByAnother(entity, authServerId, IdOf(recovered), fromStatus: false) is { } held)
+                {
+                    return (Applied<TRemote>.Failed(held), entity);
+                }
+
                 remote = Applied<TRemote>.Changed(recovered, ChangeReasons.Recovered);
             }
             else
@@ -156,20 +166,50 @@ internal abstract class MarkedChildController<TEntity, TStatus, TRemote, TInputs
     private async Task<Applied<TRemote>> ObserveAsync(TEntity entity, string authServerId, IKonnectClient api, RemoteCollection<TRemote> collection, CancellationToken cancellationToken)
     {
         var reader = Reader(api, authServerId);
-        if (entity.Adopt is { } adopt && entity.Status.Id != adopt.Id)
+        if (entity.AdoptId is { } adoptId && entity.Status.Id != adoptId)
         {
-            var adopted = await reader.GetAsync(adopt.Id, cancellationToken);
+            if (HeldByAnother(entity, authServerId, adoptId, fromStatus: false) is { } held)
+            {
+                return Applied<TRemote>.Failed(held);
+            }
+
+            var adopted = await reader.GetAsync(adoptId, cancellationToken);
             return adopted is null
-                ? Applied<TRemote>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such {Noun} in the auth server."))
+                ? Applied<TRemote>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adoptId}: no such {Noun} in the auth server."))
                 : Applied<TRemote>.Changed(adopted, ChangeReasons.Adopted);
         }
 
-        var known = entity.Status.Id is { } id && entity.Status.AuthServerId == authServerId
-            ? id
-            : KonnectIdAnnotation.IdIn(entity.Metadata, authServerId);
-        return known is null
-            ? new(null, null, null)
-            : new(await collection.FindAsync(known, reader, () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.AuthServerRef.Name), cancellationToken), null, null);
+        var fromStatus = entity.Status.Id is not null && entity.Status.AuthServerId == authServerId;
+        var known = fromStatus ? entity.Status.Id : KonnectIdAnnotation.IdIn(entity.Metadata, authServerId);
+        if (known is null)
+        {
+            return new(null, null, null);
+        }
+
+        if (HeldByAnother(entity, authServerId, known, fromStatus) is { } taken)
+        {
+            return Applied<TRemote>.Failed(taken);
+        }
+
+        return new(await collection.FindAsync(known, reader, () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.AuthServerRef.Name), cancellationToken), null, null);
+    }
+
+    /// <summary>
+    /// NotOwned when another existing object of this kind holds the id: in its status always; in its annotation too when
+    /// this object's own claim is only a hint (annotation, adopt, or recovery by name), so a hint never displaces a record.
+    /// </summary>
+    private ReconcileOutcome? HeldByAnother(TEntity entity, string authServerId, string id, bool fromStatus)
+    {
+        var self = EntityKey.From(entity);
+        var holders = siblings.GetKeysByIndex(Indexes.KonnectId, Indexes.StatusClaim(authServerId, id))
+            .Concat(fromStatus ? [] : siblings.GetKeysByIndex(Indexes.KonnectId, Indexes.AnnotationClaim(authServerId, id)))
+            .Where(k => k != self)
+            .ToList();
+        return holders.Count == 0
+            ? null
+            : ReconcileOutcome.Stalled(
+                ConditionReasons.NotOwned,
+                $"The {Noun} {id} is held by {typeof(TEntity).Name} {holders[0].Name}, which still exists; the operator never lets two objects write one {Noun}. Remove the {KonnectIdAnnotation.Key} annotation or spec.adopt from this object (re-create it), or delete the other one.");
     }
 
     /// <summary>Keeps the Konnect id in the object's annotations too (a metadata patch: no generation change, no reconcile).</summary>

@@ -39,7 +39,8 @@ internal sealed class PolicySourceResolver(
             return PolicySources.Failed(Waiting($"Waiting for AuthServer {client.Spec.AuthServerRef.Name} of Client {clientName}."));
         }
 
-        var secret = secrets.Get(ns, client.Status.SecretName);
+        // Only the Secret the Client owns: the gateway must never be handed the contents of another Secret.
+        var secret = secrets.Get(ns, client.Status.SecretName) is { } candidate && CredentialsSecret.IsOwnedBy(candidate, client) ? candidate : null;
         var keys = SecretKeyNames.For(client);
         var clientId = secret is null ? null : KonnectConnectionResolver.Value(secret, keys.ClientId);
         var clientSecret = secret is null ? null : KonnectConnectionResolver.Value(secret, keys.ClientSecret);

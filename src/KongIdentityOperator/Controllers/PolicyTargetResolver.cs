@@ -61,7 +61,11 @@ internal sealed class PolicyTargetResolver(RemoteObservations observations, Chil
         return (controlPlane.Id, PluginTarget.Global, null);
     }
 
-    private static string Describe(ObjectRefByNameOrId reference) => reference.Id is { } id ? $"with id {id}" : $"'{reference.Name}'";
+    private static string Describe(ObjectRefByNameOrId reference) => Describe(reference.Id, reference.Name);
+
+    private static string Describe(GatewayEntityRef reference) => Describe(reference.Id, reference.Name);
+
+    private static string Describe(string? id, string? name) => id is not null ? $"with id {id}" : $"'{name}'";
 
     // Konnect objects outside the cluster: no watch can wake us, so this stalls and the periodic resync looks again.
     private static ReconcileOutcome NotFound(string what) => ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"There is no {what} in Konnect.");

@@ -4,6 +4,7 @@ using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Konnect.Identity;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Status;
@@ -22,11 +23,12 @@ internal sealed class ScopeController(
     IKonnectClientFactory konnect,
     RemoteObservations observations,
     ChildDemand<Scope> demand,
+    IEntityCache<Scope> siblings,
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
     TimeProvider time)
-    : MarkedChildController<Scope, ScopeStatus, RemoteScope, ScopeController.NoInputs>(parents, konnect, observations, demand, kubernetes, recorder, events, time)
+    : MarkedChildController<Scope, ScopeStatus, RemoteScope, ScopeController.NoInputs>(parents, konnect, observations, demand, siblings, kubernetes, recorder, events, time)
 {
     protected override string Noun => "scope";
 

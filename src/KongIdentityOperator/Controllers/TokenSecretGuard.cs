@@ -1,4 +1,5 @@
 using k8s.Models;
+using KongIdentityOperator.Connections;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Finalizers;
 using KongIdentityOperator.Runtime.Cache;
@@ -45,8 +46,14 @@ internal sealed class TokenSecretGuard(
             ? ReconciliationResult<V1Secret>.Failure(entity, $"Secret {entity.Metadata.Name} still holds the Konnect token of objects that are being cleaned up.")
             : ReconciliationResult<V1Secret>.Success(entity));
 
+    /// <summary>Only an offered Secret is ever held: naming any other Secret must not let a user block its deletion.</summary>
     private bool IsInUse(V1Secret secret)
     {
+        if (!ReferenceableSecret.IsOffered(secret))
+        {
+            return false;
+        }
+
         var key = Indexes.Key(secret.Metadata);
         return authServers.GetKeysByIndex(Indexes.SecretRef, key).Count > 0 || policies.GetKeysByIndex(Indexes.SecretRef, key).Count > 0;
     }

@@ -3,6 +3,7 @@ using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.CoreEntities;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.Ownership;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Status;
@@ -20,6 +21,7 @@ internal sealed class UpstreamOAuthPolicyController(
     IKonnectClientFactory konnect,
     RemoteObservations observations,
     ChildDemand<UpstreamOAuthPolicy> demand,
+    OwnerCheck<UpstreamOAuthPolicy> owners,
     OutcomeRecorder recorder,
     EventPublisher events) : IEntityController<UpstreamOAuthPolicy>
 {
@@ -46,10 +48,9 @@ internal sealed class UpstreamOAuthPolicyController(
             var plugins = observations.Collection<Plugin>(RemoteReaders.PluginsKey(resolved.Connection!, controlPlaneId!));
             var remote = await plugins.FindAsync(
                 pluginId, RemoteReaders.Plugins(api, controlPlaneId!), () => demand.Of(Indexes.ControlPlaneRef, Indexes.ControlPlane(entity.Spec.ControlPlaneRef)), cancellationToken);
-            if (remote is not null && !OwnershipMarkers.TagsOwnedBy(remote.Tags, entity.Metadata.Uid) && entity.Spec.Adopt?.Id != pluginId)
+            if (remote is not null && await RefusalAsync(entity, pluginId, remote, cancellationToken) is { } refused)
             {
-                var notOwned = ReconcileOutcome.Stalled(ConditionReasons.NotOwned, $"Plugin {pluginId} exists in Konnect and was not created by this object; set spec.adopt.id to manage it.");
-                return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, notOwned, [DomainCondition.RefsResolved], null, cancellationToken);
+                return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, refused, [DomainCondition.RefsResolved], null, cancellationToken);
             }
 
             var credentialsCurrent = entity.Status.ClientSecretVersion == resolved.CredentialsVersion;
@@ -80,6 +81,25 @@ internal sealed class UpstreamOAuthPolicyController(
         {
             return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved], null, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Why an existing plugin must not be written: it is not an upstream-oauth plugin (a policy never replaces a plugin of
+    /// another name), or its tags name another policy that still exists (adopting takes only unmarked plugins or those
+    /// whose policy is gone). Null when it may be written.
+    /// </summary>
+    private async Task<ReconcileOutcome?> RefusalAsync(UpstreamOAuthPolicy entity, string pluginId, Plugin remote, CancellationToken cancellationToken)
+    {
+        if (remote.Name != PluginMapping.PluginName)
+        {
+            return ReconcileOutcome.Stalled(
+                ConditionReasons.NotOwned,
+                $"Plugin {pluginId} is a {remote.Name} plugin; a policy manages only {PluginMapping.PluginName} plugins and never replaces another. Fix spec.adopt.id.");
+        }
+
+        var verdict = await owners.CheckAsync(OwnershipMarkers.FromTags(remote.Tags), entity, cancellationToken);
+        var allowed = entity.Spec.Adopt?.Id == pluginId ? verdict.MayAdopt : verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name);
+        return allowed ? null : verdict.NotOwned($"Plugin {pluginId}", "point spec.adopt.id at another plugin.");
     }
 
     public Task<ReconciliationResult<UpstreamOAuthPolicy>> DeletedAsync(UpstreamOAuthPolicy entity, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ public sealed class Client : CustomKubernetesEntity<ClientSpec, ClientStatus>, I
 
     DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
 
-    AdoptSpec? IAuthServerChild.Adopt => Spec.Adopt;
+    string? IAuthServerChild.AdoptId => Spec.Adopt?.Id;
 
     string? IAuthServerChild.RemoteId => Status.Id;
 

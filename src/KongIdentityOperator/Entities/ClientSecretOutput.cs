@@ -5,6 +5,11 @@ namespace KongIdentityOperator.Entities;
 [Description("Where and how the client's credentials are written.")]
 public sealed class ClientSecretOutput
 {
+    // The credentials Secret must never become referenceable (or carry forged versions) through a Client's spec.
+    internal const string OperatorKeysRule = "self.all(k, !k.startsWith('identity.konghq.com/'))";
+
+    internal const string OperatorKeysMessage = "keys under identity.konghq.com/ are the operator's own and cannot be set here";
+
     [Length(1, 253)]
     [Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")]
     [Description("Name of the Secret (same namespace). Default: <client name>-credentials.")]
@@ -14,10 +19,12 @@ public sealed class ClientSecretOutput
     public ClientSecretKeys? Keys { get; set; }
 
     [PropertyLimits(-1, 32)]
+    [ValidationRule(OperatorKeysRule, OperatorKeysMessage)]
     [Description("Extra labels on the Secret (the Client's own labels are never copied: GitOps tools would prune the Secret).")]
     public IDictionary<string, string>? Labels { get; set; }
 
     [PropertyLimits(-1, 32)]
+    [ValidationRule(OperatorKeysRule, OperatorKeysMessage)]
     [Description("Extra annotations on the Secret.")]
     public IDictionary<string, string>? Annotations { get; set; }
 

@@ -20,7 +20,7 @@ public sealed class ClientSpec
 
     [JsonPropertyName("clientID")]
     [Length(1, 36)]
-    [Pattern("^[-_a-zA-Z0-9]+$")]
+    [Pattern(KonnectIds.ClientIdPattern)]
     [Description("The OAuth2 client_id. Default: derived from namespace and name (stable, at most 36 characters). Immutable.")]
     public string? ClientId { get; set; }
 
@@ -78,7 +78,7 @@ public sealed class ClientSpec
     [Description("Konnect labels of the client.")]
     public IDictionary<string, string>? Labels { get; set; }
 
-    [Description("Bring your own client secret: a Secret key in the same namespace (key defaults to client_secret). Omitted: the operator generates a 256-bit secret.")]
+    [Description("Bring your own client secret: a Secret key in the same namespace (key defaults to client_secret); the Secret must carry the label identity.konghq.com/referenceable: \"true\". Omitted: the operator generates a 256-bit secret.")]
     public SecretKeyReference? ClientSecretRef { get; set; }
 
     [Description("The Secret the operator writes the credentials to.")]
@@ -89,5 +89,5 @@ public sealed class ClientSpec
     public DeletionPolicy? DeletionPolicy { get; set; }
 
     [Description("Manage an existing client (by client id) instead of creating one. Its secret is replaced by one the operator controls.")]
-    public AdoptSpec? Adopt { get; set; }
+    public ClientAdoptSpec? Adopt { get; set; }
 }

@@ -7,7 +7,8 @@ internal interface IAuthServerChild
 
     DeletionPolicy? DeletionPolicy { get; }
 
-    AdoptSpec? Adopt { get; }
+    /// <summary>spec.adopt.id, or null.</summary>
+    string? AdoptId { get; }
 
     /// <summary>The Konnect id of the object (status.id).</summary>
     string? RemoteId { get; }

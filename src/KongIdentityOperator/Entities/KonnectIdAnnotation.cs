@@ -14,15 +14,14 @@ internal static class KonnectIdAnnotation
 
     public static string Value(string authServerId, string id) => $"{authServerId}/{id}";
 
-    /// <summary>The auth server id and id recorded, or nulls.</summary>
+    /// <summary>The auth server id and id recorded, or nulls (also when either is not a UUID: the value reaches URL paths).</summary>
     public static (string? AuthServerId, string? Id) Parse(V1ObjectMeta metadata) =>
-        metadata.Annotations?.TryGetValue(Key, out var value) == true && value.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash && slash < value.Length - 1
-            ? (value[..slash], value[(slash + 1)..])
+        metadata.Annotations?.TryGetValue(Key, out var value) == true && value.Split('/') is [var server, var id]
+            && Guid.TryParseExact(server, "D", out _) && Guid.TryParseExact(id, "D", out _)
+            ? (server, id)
             : (null, null);
 
     /// <summary>The id recorded for this auth server, or null.</summary>
     public static string? IdIn(V1ObjectMeta metadata, string authServerId) =>
-        metadata.Annotations?.TryGetValue(Key, out var value) == true && value.StartsWith(authServerId + "/", StringComparison.Ordinal)
-            ? value[(authServerId.Length + 1)..]
-            : null;
+        Parse(metadata) is ({ } server, { } id) && server == authServerId ? id : null;
 }

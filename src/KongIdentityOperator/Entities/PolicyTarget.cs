@@ -7,8 +7,8 @@ namespace KongIdentityOperator.Entities;
 public sealed class PolicyTarget
 {
     [Description("A gateway service of the control plane, by name or id.")]
-    public ObjectRefByNameOrId? Service { get; set; }
+    public GatewayEntityRef? Service { get; set; }
 
     [Description("A route of the control plane, by name or id.")]
-    public ObjectRefByNameOrId? Route { get; set; }
+    public GatewayEntityRef? Route { get; set; }
 }

@@ -26,7 +26,7 @@ public sealed class Scope : CustomKubernetesEntity<ScopeSpec, ScopeStatus>, IAut
 
     DeletionPolicy? IAuthServerChild.DeletionPolicy => Spec.DeletionPolicy;
 
-    AdoptSpec? IAuthServerChild.Adopt => Spec.Adopt;
+    string? IAuthServerChild.AdoptId => Spec.Adopt?.Id;
 
     // A lost status falls back to the id annotation (KonnectIdAnnotation), so cleanup still finds the object.
     string? IAuthServerChild.RemoteId => Status.Id ?? KonnectIdAnnotation.Parse(Metadata).Id;

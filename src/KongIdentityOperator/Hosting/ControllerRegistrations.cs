@@ -1,4 +1,5 @@
 using k8s.Models;
+using KongIdentityOperator.Connections;
 using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Credentials;
 using KongIdentityOperator.Entities;
@@ -17,6 +18,7 @@ internal static class ControllerRegistrations
 {
     public static IOperatorBuilder AddKongIdentityControllers(this IOperatorBuilder builder) => builder
         .AddController<AuthServerController, AuthServer>(o => o
+            .AddIndex(Indexes.Uid, a => [a.Metadata.Uid])
             .AddIndex(Indexes.SecretRef, a => Indexes.TokenSecret(a.Metadata.NamespaceProperty, a.Spec.Konnect))
             .Watch<V1Secret>(BySecret, KeepSecrets)
             .Watch<Scope>((s, cache) => IfTerminating(cache, s.Metadata.NamespaceProperty, s.Spec.AuthServerRef.Name))
@@ -24,10 +26,12 @@ internal static class ControllerRegistrations
             .Watch<Client>((c, cache) => IfTerminating(cache, c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name)))
         .AddFinalizer<AuthServerFinalizer, AuthServer>(FinalizerNames.Cleanup)
         .AddController<ScopeController, Scope>(o => o
+            .AddIndex(Indexes.KonnectId, s => Indexes.KonnectIds(s.Metadata, s.Status))
             .AddIndex(Indexes.AuthServerRef, s => Indexes.AuthServerOf(s.Metadata.NamespaceProperty, s.Spec.AuthServerRef))
             .Watch<AuthServer>((a, cache) => cache.GetKeysByIndex(Indexes.AuthServerRef, Indexes.Key(a.Metadata))))
         .AddFinalizer<ScopeFinalizer, Scope>(FinalizerNames.Cleanup)
         .AddController<ClaimController, Claim>(o => o
+            .AddIndex(Indexes.KonnectId, c => Indexes.KonnectIds(c.Metadata, c.Status))
             .AddIndex(Indexes.AuthServerRef, c => Indexes.AuthServerOf(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef))
             .AddIndex(Indexes.ScopeRef, c => Indexes.Scopes(c.Metadata.NamespaceProperty, c.Spec.IncludeInScopes))
             .Watch<AuthServer>((a, cache) => cache.GetKeysByIndex(Indexes.AuthServerRef, Indexes.Key(a.Metadata)))
@@ -36,7 +40,8 @@ internal static class ControllerRegistrations
         .AddController<ClientController, Client>(o =>
         {
             o.TriggerAnnotations.Add(CredentialAnnotations.RotateSecret);
-            o.AddIndex(Indexes.AuthServerRef, c => Indexes.AuthServerOf(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef))
+            o.AddIndex(Indexes.Uid, c => [c.Metadata.Uid])
+                .AddIndex(Indexes.AuthServerRef, c => Indexes.AuthServerOf(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef))
                 .AddIndex(Indexes.ScopeRef, c => Indexes.Scopes(c.Metadata.NamespaceProperty, c.Spec.AllowScopes))
                 .AddIndex(Indexes.SecretRef, c => c.Spec.ClientSecretRef is { } byo ? [Indexes.Key(c.Metadata.NamespaceProperty, byo.Name)] : [])
                 .Watch<AuthServer>((a, cache) => cache.GetKeysByIndex(Indexes.AuthServerRef, Indexes.Key(a.Metadata)))
@@ -45,6 +50,7 @@ internal static class ControllerRegistrations
         })
         .AddFinalizer<ClientFinalizer, Client>(FinalizerNames.Cleanup)
         .AddController<UpstreamOAuthPolicyController, UpstreamOAuthPolicy>(o => o
+            .AddIndex(Indexes.Uid, p => [p.Metadata.Uid])
             .AddIndex(Indexes.ClientRef, p => [Indexes.Key(p.Metadata.NamespaceProperty, p.Spec.ClientRef.Name)])
             .AddIndex(Indexes.ControlPlaneRef, p => [Indexes.ControlPlane(p.Spec.ControlPlaneRef)])
             .AddIndex(Indexes.ScopeRef, p => Indexes.Scopes(p.Metadata.NamespaceProperty, p.Spec.Scopes))
@@ -60,6 +66,7 @@ internal static class ControllerRegistrations
         {
             o.Name = "tokensecret";
             o.AutoAttachFinalizers = false;
+            o.TriggerLabels.Add(ReferenceableSecret.Label);
             o.Watch<AuthServer>((a, _) => TokenSecretOf(a.Metadata, a.Spec.Konnect));
             o.Watch<UpstreamOAuthPolicy>((p, _) => TokenSecretOf(p.Metadata, p.Spec.Konnect));
         })

@@ -6,6 +6,7 @@ using KongIdentityOperator.Finalizers;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Observability;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.Ownership;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ internal static class OperatorServices
         services.AddSingleton<RemoteObservations>();
         services.AddSingleton<IKonnectCallObserver>(provider => provider.GetRequiredService<RemoteObservations>());
         services.AddSingleton(typeof(ChildDemand<>));
+        services.AddSingleton(typeof(OwnerCheck<>));
+        services.AddSingleton(new AllowedServers(options.AllowedKonnectServers));
+        services.AddSingleton<DefaultTokenSource>();
         services.AddSingleton<KonnectConnectionResolver>();
         services.AddSingleton<ParentResolver>();
         services.AddSingleton<ScopeResolver>();

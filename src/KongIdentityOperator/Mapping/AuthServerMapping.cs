@@ -13,7 +13,7 @@ internal static class AuthServerMapping
     {
         Description = entity.Spec.Description ?? string.Empty,
         SigningAlgorithm = (entity.Spec.SigningAlgorithm ?? SigningAlgorithm.RS256).ToString(),
-        Labels = OwnershipMarkers.Labels(AsReadOnly(entity.Spec.Labels), entity.Metadata.Uid),
+        Labels = OwnershipMarkers.Labels(AsReadOnly(entity.Spec.Labels), entity.Metadata),
         TrustedOrigins = [.. entity.Spec.TrustedOrigins ?? []],
     };
 

@@ -32,7 +32,7 @@ internal static class ClientMapping
             AllowAllScopes = spec.AllowAllScopes ?? false,
             AllowScopes = allowScopeIds,
             TokenEndpointAuthMethod = WireNames.Of(spec.TokenEndpointAuthMethod ?? TokenEndpointAuthMethod.ClientSecretPost),
-            Labels = OwnershipMarkers.Labels(AuthServerMapping.AsReadOnly(spec.Labels), entity.Metadata.Uid),
+            Labels = OwnershipMarkers.Labels(AuthServerMapping.AsReadOnly(spec.Labels), entity.Metadata),
         };
     }
 

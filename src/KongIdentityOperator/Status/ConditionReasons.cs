@@ -14,6 +14,7 @@ internal static class ConditionReasons
     public const string Retrying = "Retrying";
     public const string RateLimited = "RateLimited";
     public const string Deleting = "Deleting";
+    public const string SecretNotReferenceable = "SecretNotReferenceable";
 
     // Stalled=True (kstatus: Failed; Argo CD: Degraded) — waits for a spec or Secret change
     public const string InvalidSpec = "InvalidSpec";
@@ -24,4 +25,6 @@ internal static class ConditionReasons
     public const string Forbidden = "Forbidden";
     public const string SecretConflict = "SecretConflict";
     public const string SecretKeyMissing = "SecretKeyMissing";
+    public const string ServerNotAllowed = "ServerNotAllowed";
+    public const string DefaultTokenNotAllowed = "DefaultTokenNotAllowed";
 }

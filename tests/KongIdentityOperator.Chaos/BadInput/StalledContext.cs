@@ -65,7 +65,7 @@ internal sealed class StalledContext
             {
                 Name = name,
                 NamespaceProperty = @namespace ?? Namespace,
-                Labels = new Dictionary<string, string> { ["owner"] = "someone-else" },
+                Labels = new Dictionary<string, string> { ["owner"] = "someone-else", ["identity.konghq.com/referenceable"] = "true" },
                 Annotations = new Dictionary<string, string> { ["note"] = "created by hand" },
             },
             Data = data.ToDictionary(d => d.Key, d => Encoding.UTF8.GetBytes(d.Value)),

@@ -99,7 +99,7 @@ internal static class ChaosTopology
         Spec = new UpstreamOAuthPolicySpec
         {
             ControlPlaneRef = new ObjectRefByNameOrId { Name = "quickstart" },
-            Target = new PolicyTarget { Service = new ObjectRefByNameOrId { Name = tenant.ServiceName } },
+            Target = new PolicyTarget { Service = new GatewayEntityRef { Name = tenant.ServiceName } },
             ClientRef = Ref(tenant.PolicyClient.Name),
             Scopes = [.. tenant.PolicyClient.Scopes.Select(Ref)],
         },

@@ -16,6 +16,9 @@ internal sealed class ChaosSandbox : IAsyncDisposable
 {
     public const string TokenSecretName = "konnect-token";
 
+    /// <summary>The label that offers a Secret to the operator (README "Security").</summary>
+    public const string ReferenceableLabel = "identity.konghq.com/referenceable";
+
     private ChaosSandbox(KubeApiServer kube, KonnectEmulator konnect, string kubeconfig)
     {
         Kube = kube;
@@ -68,7 +71,7 @@ internal sealed class ChaosSandbox : IAsyncDisposable
     {
         ApiVersion = "v1",
         Kind = "Secret",
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace, Labels = new Dictionary<string, string> { [ReferenceableLabel] = "true" } },
         Data = new Dictionary<string, byte[]> { [key] = Encoding.UTF8.GetBytes(token) },
     };
 

@@ -64,7 +64,7 @@ public sealed class NamespaceIsolationTests
     {
         ApiVersion = "v1",
         Kind = "Secret",
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace, Labels = new Dictionary<string, string> { [ChaosSandbox.ReferenceableLabel] = "true" } },
         Data = new Dictionary<string, byte[]> { [key] = Encoding.UTF8.GetBytes(value) },
     };
 }

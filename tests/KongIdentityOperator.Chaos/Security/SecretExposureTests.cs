@@ -30,7 +30,7 @@ public sealed class SecretExposureTests
         const string ns = "exposed";
         await Writes.RetryAsync(() => sandbox.Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } }, cancellationToken: Ct), Ct);
         await using var process = await OperatorProcess.StartAsync(
-            sandbox.Launch(work, "operator.log") with { ExtraArguments = ["--konnect-token", token] }, Ct);
+            sandbox.Launch(work, "operator.log") with { ExtraArguments = ["--konnect-token", token, "--default-token-namespaces", ns] }, Ct);
 
         // The tutorial, on the operator's default token (no tokenSecretRef), plus a second Client.
         await Writes.CreateAsync(sandbox.Client, new AuthServer { Metadata = new() { Name = "issuer", NamespaceProperty = ns }, Spec = new() { Audience = "https://api.example.com" } }, Ct);

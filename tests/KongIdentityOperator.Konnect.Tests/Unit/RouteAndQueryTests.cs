@@ -8,10 +8,10 @@ public sealed class RouteAndQueryTests
     [Fact]
     public void Route_escapes_values_and_keeps_the_template()
     {
-        var route = KonnectRoute.Of("/v1/auth-servers/{authServerId}/clients/{clientId}", "a b", "x/y?z");
+        var route = KonnectRoute.Of("/v1/auth-servers/{authServerId}/clients/{clientId}", "a b", "x?y#z%");
 
         Assert.Equal("/v1/auth-servers/{authServerId}/clients/{clientId}", route.Template);
-        Assert.Equal("/v1/auth-servers/a%20b/clients/x%2Fy%3Fz", route.Path);
+        Assert.Equal("/v1/auth-servers/a%20b/clients/x%3Fy%23z%25", route.Path);
     }
 
     [Theory]
@@ -19,6 +19,21 @@ public sealed class RouteAndQueryTests
     [InlineData("  ")]
     public void Route_rejects_blank_ids_that_would_address_the_collection(string id) =>
         Assert.Throws<ArgumentException>(() => KonnectRoute.Of("/v1/auth-servers/{authServerId}", id));
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("../auth-servers")]
+    [InlineData("a/b")]
+    [InlineData("..\\x")]
+    [InlineData("a\nb")]
+    [InlineData("a\u0000b")]
+    public void Route_rejects_values_that_are_not_a_single_segment(string id)
+    {
+        var error = Assert.Throws<ArgumentException>(() => KonnectRoute.Of("/v1/auth-servers/{authServerId}/scopes", id));
+
+        Assert.Contains("'authServerId' must be a single path segment", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Route_rejects_a_wrong_number_of_values()

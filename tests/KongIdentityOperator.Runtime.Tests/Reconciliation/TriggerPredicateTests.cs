@@ -63,4 +63,19 @@ public sealed class TriggerPredicateTests
             WatchEventType.Modified,
             Meta(annotations: new() { [Rotate] = "1" }),
             Meta(rv: "2", annotations: new() { [Rotate] = "1", ["other"] = "y" })));
+
+    [Fact]
+    public void A_trigger_label_change_is_reconciled_and_other_labels_are_not()
+    {
+        var predicate = new TriggerPredicate([], [], ["example.com/opt-in"]);
+        var before = Meta();
+        var labelled = Meta(rv: "2");
+        labelled.Labels = new Dictionary<string, string> { ["example.com/opt-in"] = "true" };
+        var otherLabel = Meta(rv: "2");
+        otherLabel.Labels = new Dictionary<string, string> { ["team"] = "a" };
+
+        Assert.True(predicate.ShouldReconcile(WatchEventType.Modified, before, labelled));
+        Assert.True(predicate.ShouldReconcile(WatchEventType.Modified, labelled, before));
+        Assert.False(predicate.ShouldReconcile(WatchEventType.Modified, before, otherLabel));
+    }
 }

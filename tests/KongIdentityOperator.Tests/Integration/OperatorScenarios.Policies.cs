@@ -15,12 +15,12 @@ public abstract partial class OperatorScenarios
         var service = controlPlane.Services.Single(s => s.Name == "example-service");
         var route = controlPlane.Routes.Single(r => r.Name == "example-route");
 
-        await UpdateAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth", p => p.Spec.Target = new PolicyTarget { Service = new ObjectRefByNameOrId { Name = "example-service" } });
+        await UpdateAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth", p => p.Spec.Target = new PolicyTarget { Service = new GatewayEntityRef { Name = "example-service" } });
         var onService = await WaitForReadyAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth");
         Assert.Equal(service.Id, onService.Status.TargetId);
         await Eventually.TrueAsync(() => Konnect.Snapshot().AllPlugins.SingleOrDefault()?.ServiceId == service.Id, "the plugin on example-service");
 
-        await UpdateAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth", p => p.Spec.Target = new PolicyTarget { Route = new ObjectRefByNameOrId { Id = route.Id } });
+        await UpdateAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth", p => p.Spec.Target = new PolicyTarget { Route = new GatewayEntityRef { Id = route.Id } });
         await WaitForReadyAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth");
         await Eventually.TrueAsync(
             () => Konnect.Snapshot().AllPlugins.SingleOrDefault() is { RouteId: var r, ServiceId: null } && r == route.Id,
@@ -41,7 +41,7 @@ public abstract partial class OperatorScenarios
         await ApplyTutorialAsync();
         await WaitForTutorialReadyAsync();
 
-        await UpdateAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth", p => p.Spec.Target = new PolicyTarget { Service = new ObjectRefByNameOrId { Name = "no-such-service" } });
+        await UpdateAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth", p => p.Spec.Target = new PolicyTarget { Service = new GatewayEntityRef { Name = "no-such-service" } });
         var stalled = await WaitForConditionAsync<UpstreamOAuthPolicy>("quickstart-upstream-oauth", "Stalled", "True", "InvalidSpec");
         Assert.Contains("no-such-service", stalled.Status.Conditions.Single(c => c.Type == "Ready").Message, StringComparison.Ordinal);
     }

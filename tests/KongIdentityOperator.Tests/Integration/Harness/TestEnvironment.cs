@@ -56,7 +56,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         await Client.CreateAsync(
             new V1Secret
             {
-                Metadata = new V1ObjectMeta { Name = TokenSecretName, NamespaceProperty = name },
+                Metadata = new V1ObjectMeta { Name = TokenSecretName, NamespaceProperty = name, Labels = new Dictionary<string, string> { ["identity.konghq.com/referenceable"] = "true" } },
                 Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(token) },
             },
             cancellationToken);

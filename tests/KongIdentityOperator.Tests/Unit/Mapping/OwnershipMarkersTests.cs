@@ -1,3 +1,4 @@
+using k8s.Models;
 using KongIdentityOperator.Mapping;
 
 namespace KongIdentityOperator.Tests.Unit.Mapping;
@@ -6,25 +7,26 @@ public sealed class OwnershipMarkersTests
 {
     private const string Uid = "0b7a3f52-6a39-4c1e-9d7e-1f2a3b4c5d6e";
 
-    [Fact]
-    public void Labels_are_the_user_labels_plus_the_markers()
-    {
-        var labels = OwnershipMarkers.Labels(new Dictionary<string, string> { ["env"] = "dev" }, Uid);
+    private static readonly V1ObjectMeta Owner = new() { Name = "payments", NamespaceProperty = "team-a", Uid = Uid };
 
-        Assert.Equal(new Dictionary<string, string> { ["env"] = "dev", ["managed-by"] = "kong-identity-operator", ["k8s-uid"] = Uid }, labels);
+    [Fact]
+    public void Labels_are_the_user_labels_plus_uid_namespace_and_name()
+    {
+        var labels = OwnershipMarkers.Labels(new Dictionary<string, string> { ["env"] = "dev" }, Owner);
+
+        Assert.Equal(new Dictionary<string, string> { ["env"] = "dev", ["k8s-uid"] = Uid, ["k8s-namespace"] = "team-a", ["k8s-name"] = "payments" }, labels);
     }
 
     [Fact]
-    public void Labels_without_user_labels_are_just_the_markers() =>
-        Assert.Equal(new Dictionary<string, string> { ["managed-by"] = "kong-identity-operator", ["k8s-uid"] = Uid }, OwnershipMarkers.Labels(null, Uid));
+    public void The_marks_leave_two_of_the_five_labels_konnect_documents_to_the_user() =>
+        Assert.Equal(Entities.KonnectLabels.MaxUserLabels, 5 - OwnershipMarkers.Labels(null, Owner).Count);
 
     [Fact]
     public void User_labels_cannot_forge_the_markers()
     {
-        var labels = OwnershipMarkers.Labels(new Dictionary<string, string> { ["managed-by"] = "terraform", ["k8s-uid"] = "someone-else" }, Uid);
+        var labels = OwnershipMarkers.Labels(new Dictionary<string, string> { ["k8s-uid"] = "someone-else", ["k8s-namespace"] = "team-b", ["k8s-name"] = "x" }, Owner);
 
-        Assert.Equal("kong-identity-operator", labels["managed-by"]);
-        Assert.Equal(Uid, labels["k8s-uid"]);
+        Assert.Equal(new MarkedOwner(Uid, "team-a", "payments", NameIsExact: true), OwnershipMarkers.FromLabels(labels));
     }
 
     [Fact]
@@ -33,17 +35,33 @@ public sealed class OwnershipMarkersTests
         string[] reserved = ["kong", "konnect", "mesh", "kic", "_"];
 
         Assert.All(
-            new[] { OwnershipMarkers.ManagedByKey, OwnershipMarkers.UidKey },
+            new[] { OwnershipMarkers.ManagedByKey, OwnershipMarkers.UidKey, OwnershipMarkers.NamespaceKey, OwnershipMarkers.NameKey },
             key => Assert.DoesNotContain(reserved, prefix => key.StartsWith(prefix, StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void Ownership_is_read_from_the_uid_label()
+    public void The_owner_is_read_from_the_labels_and_needs_a_uid()
     {
-        Assert.True(OwnershipMarkers.IsOwnedBy(OwnershipMarkers.Labels(null, Uid), Uid));
-        Assert.False(OwnershipMarkers.IsOwnedBy(OwnershipMarkers.Labels(null, Uid), "another-uid"));
-        Assert.False(OwnershipMarkers.IsOwnedBy(new Dictionary<string, string> { ["managed-by"] = "kong-identity-operator" }, Uid));
-        Assert.False(OwnershipMarkers.IsOwnedBy(null, Uid));
+        Assert.Equal(new MarkedOwner(Uid, "team-a", "payments", true), OwnershipMarkers.FromLabels(OwnershipMarkers.Labels(null, Owner)));
+        Assert.Equal(new MarkedOwner(Uid, null, null, false), OwnershipMarkers.FromLabels(new Dictionary<string, string> { ["managed-by"] = "kong-identity-operator", ["k8s-uid"] = Uid }));
+        Assert.Null(OwnershipMarkers.FromLabels(new Dictionary<string, string> { ["managed-by"] = "kong-identity-operator", ["k8s-name"] = "payments" }));
+        Assert.Null(OwnershipMarkers.FromLabels(null));
+    }
+
+    [Fact]
+    public void A_name_too_long_for_a_label_keeps_a_prefix_and_a_hash_and_is_not_exact()
+    {
+        var name = "a" + new string('b', 70) + ".c";
+        var other = "a" + new string('b', 70) + ".d";
+        var labels = OwnershipMarkers.Labels(null, new V1ObjectMeta { Name = name, NamespaceProperty = "team-a", Uid = Uid });
+
+        Assert.Equal(63, labels["k8s-name"].Length);
+        Assert.NotEqual(labels["k8s-name"], OwnershipMarkers.NameLabel(other));
+        Assert.Matches("^[a-zA-Z0-9]([a-zA-Z0-9._-]*[a-zA-Z0-9])?$", labels["k8s-name"]);
+        var owner = OwnershipMarkers.FromLabels(labels)!;
+        Assert.False(owner.NameIsExact);
+        Assert.True(owner.Names("team-a", name));
+        Assert.False(owner.Names("team-a", other));
     }
 
     [Fact]
@@ -57,13 +75,10 @@ public sealed class OwnershipMarkersTests
     }
 
     [Fact]
-    public void Ownership_is_read_from_the_uid_tag()
+    public void The_owner_is_read_from_the_tags_and_needs_a_uid()
     {
-        var tags = OwnershipMarkers.Tags(Uid, "team-a", "orders-oauth", "UpstreamOAuthPolicy");
-
-        Assert.True(OwnershipMarkers.TagsOwnedBy(tags, Uid));
-        Assert.False(OwnershipMarkers.TagsOwnedBy(tags, "another-uid"));
-        Assert.False(OwnershipMarkers.TagsOwnedBy(["managed-by:kong-identity-operator", $"k8s-name:{Uid}"], Uid));
-        Assert.False(OwnershipMarkers.TagsOwnedBy(null, Uid));
+        Assert.Equal(new MarkedOwner(Uid, "team-a", "orders-oauth", true), OwnershipMarkers.FromTags(OwnershipMarkers.Tags(Uid, "team-a", "orders-oauth", "UpstreamOAuthPolicy")));
+        Assert.Null(OwnershipMarkers.FromTags(["managed-by:kong-identity-operator", $"k8s-name:{Uid}"]));
+        Assert.Null(OwnershipMarkers.FromTags(null));
     }
 }
