@@ -49,7 +49,8 @@ public sealed class KonnectEmulator : IAsyncDisposable
     public static async Task<KonnectEmulator> StartAsync(KonnectEmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Faults.Validate();
+        ArgumentNullException.ThrowIfNull(options.Limits);
+        var problems = options.Faults.Validate().Concat(options.Limits.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(options));

@@ -15,6 +15,9 @@ public sealed class KonnectEmulatorOptions
     /// <summary>Faults in force from the start (also what <see cref="KonnectEmulator.Reset"/> returns to).</summary>
     public EmulatorFaults Faults { get; set; } = EmulatorFaults.None;
 
+    /// <summary>Kong Identity limits in force; the documented values unless a test lowers them.</summary>
+    public KonnectEmulatorLimits Limits { get; set; } = KonnectEmulatorLimits.Documented;
+
     /// <summary>Create control plane <c>quickstart</c> with <c>example-service</c> and <c>example-route</c>.</summary>
     public bool SeedTutorial { get; set; }
 

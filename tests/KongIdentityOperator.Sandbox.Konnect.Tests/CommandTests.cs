@@ -37,6 +37,7 @@ public sealed class CommandTests
     [InlineData("--error-rate", "1.5")]
     [InlineData("--bogus")]
     [InlineData("--token")]
+    [InlineData("--max-clients-per-auth-server", "0")]
     public async Task Bad_arguments_print_usage_and_exit_2(params string[] args)
     {
         using var output = new LineWriter();

@@ -182,7 +182,9 @@ public sealed class FaultAndHookTests
         Assert.DoesNotContain(setup.ClientSecret, state.Text, StringComparison.Ordinal);
         var client = state.Body.GetProperty("authServers")[0].GetProperty("clients")[0];
         Assert.Equal(setup.ClientId, client.GetProperty("id").GetString());
-        Assert.True(client.GetProperty("secrets")[0].GetProperty("primary").GetBoolean());
+        var secret = Assert.Single(client.GetProperty("secrets").EnumerateArray());
+        Assert.True(secret.GetProperty("enabled").GetBoolean());
+        Assert.Equal(["createdAt", "enabled", "id", "updatedAt"], secret.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var plugin = Assert.Single(snapshot.AllPlugins);
         Assert.Equal(setup.ClientSecret, plugin.Config.GetProperty("oauth").GetProperty("client_secret").GetString());
         Assert.DoesNotContain(setup.ClientSecret, plugin.ToString(), StringComparison.Ordinal);

@@ -19,6 +19,12 @@ internal static class CommandLine
           --latency-spike-rate <0-1>    share of API calls that get a spike
           --faults-apply-to-issuer      also fault the issuer endpoints
           --seed <N>                    seed for the fault dice
+
+        Kong Identity limits (default: the documented values):
+          --max-auth-servers <N>                  auth servers per organization (default 50)
+          --max-clients-per-auth-server <N>       clients per auth server (default 5000)
+          --max-enabled-secrets <N>               enabled secrets per client (default 2)
+          --max-token-requests-per-second <N>     token requests per second per auth server (default 100)
         """;
 
     /// <summary>Returns the options, or the reason the arguments are wrong.</summary>
@@ -27,6 +33,7 @@ internal static class CommandLine
         var options = new KonnectEmulatorOptions();
         var tokens = new List<string>();
         var faults = EmulatorFaults.None;
+        var limits = KonnectEmulatorLimits.Documented;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
@@ -77,6 +84,18 @@ internal static class CommandLine
                     case "--seed":
                         options.RandomSeed = Integer(Value(), name, int.MinValue, int.MaxValue);
                         break;
+                    case "--max-auth-servers":
+                        limits = limits with { MaxAuthServers = Integer(Value(), name, 1, int.MaxValue) };
+                        break;
+                    case "--max-clients-per-auth-server":
+                        limits = limits with { MaxClientsPerAuthServer = Integer(Value(), name, 1, int.MaxValue) };
+                        break;
+                    case "--max-enabled-secrets":
+                        limits = limits with { MaxEnabledSecretsPerClient = Integer(Value(), name, 1, int.MaxValue) };
+                        break;
+                    case "--max-token-requests-per-second":
+                        limits = limits with { MaxTokenRequestsPerSecond = Integer(Value(), name, 1, int.MaxValue) };
+                        break;
                     default:
                         return (null, $"unknown option '{name}'");
                 }
@@ -89,6 +108,7 @@ internal static class CommandLine
 
         options.Tokens = tokens;
         options.Faults = faults;
+        options.Limits = limits;
         return (options, null);
     }
 

@@ -17,7 +17,7 @@ internal static class EmulatorServices
         services.AddSingleton(options);
         services.AddSingleton(options.TimeProvider);
         services.AddSingleton(new BearerTokens(options.Tokens));
-        services.AddSingleton(new EmulatorStore(options.TimeProvider));
+        services.AddSingleton(new EmulatorStore(options.TimeProvider, options.Limits));
         services.AddSingleton(new FaultInjector(options.Faults, options.RandomSeed, options.TimeProvider));
         services.AddSingleton<EmulatorRequestLog>();
         services.AddSingleton<IssuerUrls>();
@@ -28,6 +28,7 @@ internal static class EmulatorServices
         services.AddSingleton<ClientSecretService>();
         services.AddSingleton<ClientTokenService>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<ControlPlaneService>();
         services.AddSingleton<ServiceOperations>();
         services.AddSingleton<RouteOperations>();

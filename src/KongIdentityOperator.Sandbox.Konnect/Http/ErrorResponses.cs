@@ -1,3 +1,4 @@
+using System.Globalization;
 using KongIdentityOperator.Sandbox.Konnect.CoreEntities;
 using KongIdentityOperator.Sandbox.Konnect.Issuer;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,11 @@ internal static class ErrorResponses
     {
         context.Response.StatusCode = error.Status;
         context.Response.Headers.CacheControl = "no-store";
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (error.BasicChallenge)
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"konnect-emulator\"";

@@ -3,6 +3,9 @@ namespace KongIdentityOperator.Sandbox.Konnect.Http;
 /// <summary>Ends a Konnect-native API call with a problem+json response.</summary>
 internal sealed class ProblemException : Exception
 {
+    /// <summary>How every limit error's detail starts, so callers can tell a limit from a permission problem.</summary>
+    public const string LimitExceededPrefix = "Limit exceeded: ";
+
     public ProblemException()
         : this(500, "Internal Server Error", "Internal Server Error")
     {
@@ -45,6 +48,12 @@ internal sealed class ProblemException : Exception
     public static ProblemException Conflict(string detail) => new(409, "Conflict", detail);
 
     public static ProblemException Forbidden(string detail) => new(403, "Forbidden", detail);
+
+    /// <summary>
+    /// A documented limit was hit. Konnect's answer for this is unconfirmed (the spec lists a 403 only on
+    /// POST …/secrets), so every create limit answers the same 403 problem.
+    /// </summary>
+    public static ProblemException LimitExceeded(string limit) => Forbidden(LimitExceededPrefix + limit);
 
     public ProblemBody ToBody() => new(Status, Title, $"https://httpstatuses.com/{Status}", TraceIds.New(), Message)
     {

@@ -5,7 +5,10 @@ using KongIdentityOperator.Sandbox.Konnect.State;
 
 namespace KongIdentityOperator.Sandbox.Konnect.Identity;
 
-/// <summary>Auth server operations: names are unique per organization (409); delete needs <c>force</c> when children exist.</summary>
+/// <summary>
+/// Auth server operations: names are unique per organization (409); at most <see cref="KonnectEmulatorLimits.MaxAuthServers"/>
+/// exist at once (403); delete needs <c>force</c> when children exist.
+/// </summary>
 internal sealed class AuthServerService(EmulatorStore store)
 {
     private const int IssuerKeyLength = 16;
@@ -15,6 +18,7 @@ internal sealed class AuthServerService(EmulatorStore store)
         lock (store.Gate)
         {
             EnsureUniqueName(changes.Name!, except: null);
+            store.EnsureRoomForAuthServer();
             var issuerKey = EmulatorStore.RandomAlphanumeric(IssuerKeyLength);
             var now = store.Now;
             var entity = new AuthServer(

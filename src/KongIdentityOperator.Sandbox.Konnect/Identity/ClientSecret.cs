@@ -3,11 +3,8 @@ using System.Text;
 
 namespace KongIdentityOperator.Sandbox.Konnect.Identity;
 
-/// <summary>
-/// One secret of a client. <see cref="Primary"/> marks the secret that client creation, PUT and PATCH
-/// <c>client_secret</c> set. The value never appears in ToString output.
-/// </summary>
-internal sealed record ClientSecret(Guid Id, long Sequence, string Value, bool Enabled, bool Primary, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <summary>One secret of a client. The value never appears in ToString output.</summary>
+internal sealed record ClientSecret(Guid Id, long Sequence, string Value, bool Enabled, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     /// <summary>Constant-time comparison so the emulator does not teach timing attacks by example.</summary>
     public bool Matches(string candidate) =>
@@ -15,7 +12,7 @@ internal sealed record ClientSecret(Guid Id, long Sequence, string Value, bool E
 
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("Id = ").Append(Id).Append(", Enabled = ").Append(Enabled).Append(", Primary = ").Append(Primary).Append(", Value = ***");
+        builder.Append("Id = ").Append(Id).Append(", Enabled = ").Append(Enabled).Append(", Value = ***");
         return true;
     }
 }

@@ -3,14 +3,18 @@ using KongIdentityOperator.Sandbox.Konnect.State;
 
 namespace KongIdentityOperator.Sandbox.Konnect.Identity;
 
-/// <summary>The secrets sub-resource: at most two enabled secrets per client (403 beyond on POST).</summary>
+/// <summary>
+/// The secrets sub-resource. POST adds a secret (403 beyond the enabled-secret limit), PATCH only toggles
+/// <c>enabled</c> (400 when enabling would pass the limit), DELETE removes one (the last one too: the client then
+/// cannot get tokens). Setting <c>client_secret</c> on the client itself is a cut-over, see <see cref="ClientService"/>.
+/// </summary>
 internal sealed class ClientSecretService(EmulatorStore store)
 {
     public IReadOnlyList<ClientSecret> List(Guid authServerId, string clientId)
     {
         lock (store.Gate)
         {
-            return store.RequireAuthServer(authServerId).RequireClient(clientId).Secrets.OrderBy(s => s.Sequence).ToList();
+            return store.RequireAuthServer(authServerId).RequireClient(clientId).OrderedSecrets.ToList();
         }
     }
 
@@ -28,14 +32,13 @@ internal sealed class ClientSecretService(EmulatorStore store)
         lock (store.Gate)
         {
             var client = store.RequireAuthServer(authServerId).RequireClient(clientId);
-            if (enabled && client.EnabledSecretCount >= IdentityRules.MaxEnabledSecrets)
+            if (enabled)
             {
-                throw ProblemException.Forbidden(
-                    $"A client can have at most {IdentityRules.MaxEnabledSecrets} enabled secrets; disable or delete one first");
+                store.EnsureRoomForEnabledSecret(client);
             }
 
             var now = store.Now;
-            var secret = new ClientSecret(Guid.NewGuid(), store.NextSequence(), value ?? ClientService.NewSecret(), enabled, Primary: false, now, now);
+            var secret = new ClientSecret(Guid.NewGuid(), store.NextSequence(), value ?? ClientService.NewSecret(), enabled, now, now);
             client.Secrets.Add(secret);
             return secret;
         }
@@ -47,11 +50,9 @@ internal sealed class ClientSecretService(EmulatorStore store)
         {
             var client = store.RequireAuthServer(authServerId).RequireClient(clientId);
             var current = Require(client, secretId);
-            if (enabled == true && !current.Enabled && client.EnabledSecretCount >= IdentityRules.MaxEnabledSecrets)
+            if (enabled == true && !current.Enabled)
             {
-                throw ProblemException.BadRequest(
-                    "Too many enabled secrets",
-                    [new InvalidParameter("enabled", "invalid", $"a client can have at most {IdentityRules.MaxEnabledSecrets} enabled secrets")]);
+                store.EnsureRoomToEnableSecret(client);
             }
 
             var updated = current with { Enabled = enabled ?? current.Enabled, UpdatedAt = store.Now };

@@ -6,7 +6,10 @@ namespace KongIdentityOperator.Sandbox.Konnect.Identity;
 
 /// <summary>
 /// Client operations. POST generates id and secret; PUT upserts with a caller-chosen id and secret (201 created,
-/// 200 replaced); PUT and PATCH <c>client_secret</c> replace the primary secret. Names are unique per auth server.
+/// 200 replaced). Names are unique per auth server; creating counts against the clients-per-auth-server limit.
+/// Whatever carries <c>client_secret</c> (POST, PUT, PATCH) cuts the client over to exactly one enabled secret with
+/// that value. How real Konnect treats the secrets list there is unconfirmed; a cut-over means that after a PUT or
+/// PATCH with a new secret no other value still gets tokens.
 /// </summary>
 internal sealed class ClientService(EmulatorStore store)
 {
@@ -29,9 +32,10 @@ internal sealed class ClientService(EmulatorStore store)
             }
 
             var client = Build(node, id, changes, existing: null);
+            store.EnsureRoomForClient(node);
             var clientNode = new ClientNode(client);
             var secret = changes.ClientSecret ?? NewSecret();
-            SetPrimarySecret(clientNode, secret);
+            CutOver(clientNode, secret);
             node.Clients[id] = clientNode;
             return (client, secret);
         }
@@ -62,7 +66,7 @@ internal sealed class ClientService(EmulatorStore store)
             clientNode.Entity = Build(node, clientId, changes, clientNode.Entity);
             if (changes.ClientSecret is not null)
             {
-                SetPrimarySecret(clientNode, changes.ClientSecret);
+                CutOver(clientNode, changes.ClientSecret);
             }
 
             return clientNode.Entity;
@@ -79,6 +83,7 @@ internal sealed class ClientService(EmulatorStore store)
             var client = Build(node, clientId, changes, existing: null);
             if (clientNode is null)
             {
+                store.EnsureRoomForClient(node);
                 clientNode = new ClientNode(client);
                 node.Clients[clientId] = clientNode;
             }
@@ -87,7 +92,7 @@ internal sealed class ClientService(EmulatorStore store)
                 clientNode.Entity = client with { Sequence = clientNode.Entity.Sequence, CreatedAt = clientNode.Entity.CreatedAt };
             }
 
-            SetPrimarySecret(clientNode, changes.ClientSecret!);
+            CutOver(clientNode, changes.ClientSecret!);
             return (clientNode.Entity, created);
         }
     }
@@ -102,19 +107,7 @@ internal sealed class ClientService(EmulatorStore store)
         }
     }
 
-    private void SetPrimarySecret(ClientNode clientNode, string value)
-    {
-        var now = store.Now;
-        var index = clientNode.Secrets.FindIndex(s => s.Primary);
-        if (index >= 0)
-        {
-            clientNode.Secrets[index] = clientNode.Secrets[index] with { Value = value, Enabled = true, UpdatedAt = now };
-        }
-        else
-        {
-            clientNode.Secrets.Add(new ClientSecret(Guid.NewGuid(), store.NextSequence(), value, Enabled: true, Primary: true, now, now));
-        }
-    }
+    private void CutOver(ClientNode clientNode, string value) => clientNode.CutOverTo(value, store.NextSequence(), store.Now);
 
     /// <summary>Applies changes over <paramref name="existing"/> (or defaults), checking name uniqueness and scope references.</summary>
     private Client Build(AuthServerNode node, string id, ClientChanges changes, Client? existing)

@@ -13,8 +13,6 @@ internal static partial class IdentityRules
 
     public const int MaxClientIdLength = 36;
 
-    public const int MaxEnabledSecrets = 2;
-
     public const int MaxTrustedOrigins = 16;
 
     public static readonly IReadOnlyList<string> SigningAlgorithms = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];

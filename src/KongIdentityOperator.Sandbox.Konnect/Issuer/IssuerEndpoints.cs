@@ -66,8 +66,15 @@ internal static class IssuerEndpoints
         return Results.Json(new JwksDocument([key.ToJwksKey(algorithm)]), EmulatorJsonContext.Default.JwksDocument);
     }
 
-    private static async Task<IResult> TokenAsync(string issuerKey, HttpRequest request, HttpResponse response, TokenService tokens, CancellationToken cancellationToken)
+    private static async Task<IResult> TokenAsync(
+        string issuerKey,
+        HttpRequest request,
+        HttpResponse response,
+        TokenRateLimiter limiter,
+        TokenService tokens,
+        CancellationToken cancellationToken)
     {
+        limiter.Admit(issuerKey);
         var tokenRequest = await TokenRequest.ReadAsync(request, cancellationToken);
         var issued = tokens.Issue(issuerKey, tokenRequest);
         response.Headers.CacheControl = "no-store";

@@ -15,4 +15,22 @@ internal sealed class AuthServerNode(AuthServer entity, SigningKey key)
     public Dictionary<Guid, Claim> Claims { get; } = [];
 
     public Dictionary<string, ClientNode> Clients { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The whole second (Unix time) the token-request count belongs to.</summary>
+    public long TokenWindowSecond { get; private set; } = long.MinValue;
+
+    /// <summary>Token requests received in <see cref="TokenWindowSecond"/>.</summary>
+    public int TokenWindowCount { get; private set; }
+
+    /// <summary>Counts one token request in <paramref name="second"/> and returns how many that second has seen.</summary>
+    public int CountTokenRequest(long second)
+    {
+        if (second != TokenWindowSecond)
+        {
+            TokenWindowSecond = second;
+            TokenWindowCount = 0;
+        }
+
+        return ++TokenWindowCount;
+    }
 }

@@ -6,13 +6,15 @@ namespace KongIdentityOperator.Sandbox.Konnect.State;
 /// All emulator state, behind one lock. Entities are immutable records replaced on update, so anything read
 /// under the lock can be used after it; nodes (mutable containers) never leave the lock.
 /// </summary>
-internal sealed class EmulatorStore(TimeProvider timeProvider)
+internal sealed class EmulatorStore(TimeProvider timeProvider, KonnectEmulatorLimits limits)
 {
     private long _sequence;
 
     public Lock Gate { get; } = new();
 
     public TimeProvider Time { get; } = timeProvider;
+
+    public KonnectEmulatorLimits Limits { get; } = limits;
 
     /// <summary>The organization id used in Konnect-style conflict messages.</summary>
     public Guid OrganizationId { get; } = Guid.NewGuid();

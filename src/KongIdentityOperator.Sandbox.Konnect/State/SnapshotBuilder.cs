@@ -51,7 +51,7 @@ internal sealed class SnapshotBuilder(EmulatorStore store, IssuerUrls urls)
             c.AllowScopes.Select(id => id.ToString()).ToList(),
             c.Labels,
             c.TokenEndpointAuthMethod,
-            node.Secrets.OrderBy(s => s.Sequence).Select(s => new ClientSecretSnapshot(s.Id.ToString(), s.Enabled, s.Primary, s.CreatedAt, s.UpdatedAt)).ToList(),
+            node.OrderedSecrets.Select(s => new ClientSecretSnapshot(s.Id.ToString(), s.Enabled, s.CreatedAt, s.UpdatedAt)).ToList(),
             node.Tokens.Count,
             c.CreatedAt,
             c.UpdatedAt);

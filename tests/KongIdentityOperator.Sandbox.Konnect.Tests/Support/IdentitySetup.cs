@@ -9,9 +9,10 @@ public sealed record IdentitySetup(EmulatorClient Api, string ServerId, string I
     public static async Task<IdentitySetup> CreateAsync(
         EmulatorClient api,
         Func<string, Task<string>>? beforeClient = null,
-        string serverExtra = "")
+        string serverExtra = "",
+        string serverName = "s")
     {
-        var server = await api.CreateAsync("/v1/auth-servers", $$"""{"name":"s","audience":"api://orders"{{serverExtra}}}""");
+        var server = await api.CreateAsync("/v1/auth-servers", $$"""{"name":"{{serverName}}","audience":"api://orders"{{serverExtra}}}""");
         var serverId = server.String("id");
         var clientExtra = beforeClient is null ? "" : await beforeClient(serverId);
         var client = await api.CreateAsync($"/v1/auth-servers/{serverId}/clients", $$"""
