@@ -21,6 +21,10 @@ internal sealed class AllowedServers
 
     public IReadOnlyList<Uri> Servers { get; }
 
+    /// <summary>The override alone when there is one (every call goes there); else the configured list.</summary>
+    public static AllowedServers For(OperatorOptions options) =>
+        new(options.KonnectServerUrl is { } only ? [only] : options.AllowedKonnectServers);
+
     public bool Allows(Uri candidate) => Canonical(candidate) is { } canonical && _canonical.Contains(canonical);
 
     /// <summary>scheme://host:port/path without a trailing slash; null for anything that is not a plain http(s) base URL.</summary>

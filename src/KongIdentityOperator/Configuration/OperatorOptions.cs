@@ -11,7 +11,7 @@ internal sealed record OperatorOptions
     /// <summary>Overrides the server of every Konnect call (the sandbox's emulator uses it); it is then the only allowed server.</summary>
     public Uri? KonnectServerUrl { get; init; }
 
-    /// <summary>The Konnect API base URLs objects may use; with <see cref="KonnectServerUrl"/> only that one.</summary>
+    /// <summary>The Konnect API base URLs objects may use; ignored when <see cref="KonnectServerUrl"/> is set (only it is allowed).</summary>
     public IReadOnlyList<Uri> AllowedKonnectServers { get; init; } = AllowedServers.RegionDefaults;
 
     /// <summary>Default Konnect token for objects that name none. Never logged.</summary>

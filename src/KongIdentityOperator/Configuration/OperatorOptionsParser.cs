@@ -69,7 +69,7 @@ internal static partial class OperatorOptionsParser
                 ? [.. namespaces.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)]
                 : [],
             KonnectServerUrl = serverOverride,
-            AllowedKonnectServers = AllowedServersFor(serverOverride, Get("allowed-konnect-servers")),
+            AllowedKonnectServers = AllowedServersFrom(Get("allowed-konnect-servers")),
             Warnings = serverOverride is not null && Get("allowed-konnect-servers") is not null
                 ? ["--allowed-konnect-servers is ignored: --konnect-server-url makes that server the only allowed one"]
                 : [],
@@ -92,12 +92,12 @@ internal static partial class OperatorOptionsParser
         AllowedServers.Parse(text)
             ?? throw new OptionsException($"--konnect-server-url: '{text}' is not an absolute http(s) URL without user info, query or fragment");
 
-    /// <summary>The override alone when it is set; else the listed servers; else the six region URLs.</summary>
-    private static IReadOnlyList<Uri> AllowedServersFor(Uri? serverOverride, string? listed)
+    /// <summary>The listed servers, else the six region URLs (with an override, <see cref="AllowedServers.For"/> allows only it).</summary>
+    private static IReadOnlyList<Uri> AllowedServersFrom(string? listed)
     {
         if (listed is null)
         {
-            return serverOverride is null ? AllowedServers.RegionDefaults : [serverOverride];
+            return AllowedServers.RegionDefaults;
         }
 
         var entries = listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -106,9 +106,8 @@ internal static partial class OperatorOptionsParser
             throw new OptionsException("--allowed-konnect-servers: give at least one URL, e.g. https://eu.api.konghq.com");
         }
 
-        List<Uri> servers = [.. entries.Select(e => AllowedServers.Parse(e)
+        return [.. entries.Select(e => AllowedServers.Parse(e)
             ?? throw new OptionsException($"--allowed-konnect-servers: '{e}' is not an absolute http(s) URL without user info, query or fragment"))];
-        return serverOverride is null ? servers : [serverOverride];
     }
 
     private static string ParseFile(string text) =>

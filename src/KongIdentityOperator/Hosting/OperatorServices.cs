@@ -29,7 +29,7 @@ internal static class OperatorServices
         services.AddSingleton<IKonnectCallObserver>(provider => provider.GetRequiredService<RemoteObservations>());
         services.AddSingleton(typeof(ChildDemand<>));
         services.AddSingleton(typeof(OwnerCheck<>));
-        services.AddSingleton(new AllowedServers(options.AllowedKonnectServers));
+        services.AddSingleton(AllowedServers.For(options));
         services.AddSingleton<DefaultTokenSource>();
         services.AddSingleton<KonnectConnectionResolver>();
         services.AddSingleton<ParentResolver>();

@@ -37,8 +37,8 @@ internal static class StalledCases
             _ => Manifest.Of("AuthServer", "issuer", "{audience: aud, konnect: {tokenSecretRef: {name: absent-token}}}"),
             NoKonnectCalls: true),
         new(
-            "AuthServer without any Konnect token (the operator has no default)",
-            "authservers", "issuer", "Stalled", "True", "InvalidSpec", "No Konnect token",
+            "AuthServer without a Konnect token in a namespace not granted the default one",
+            "authservers", "issuer", "Stalled", "True", "DefaultTokenNotAllowed", "may not use the operator's default Konnect token",
             _ => Task.CompletedTask,
             _ => Manifest.Of("AuthServer", "issuer", "{audience: aud}"),
             NoKonnectCalls: true),

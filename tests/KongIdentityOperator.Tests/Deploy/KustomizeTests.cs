@@ -104,9 +104,17 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
         Assert.Equal("true", env["LEADER_ELECT"].Value);
         Assert.Equal("metadata.namespace", env["POD_NAMESPACE"].ValueFrom.FieldRef.FieldPath);
         Assert.Equal("8080", env["HTTP_PORT"].Value);
-        var token = env["KONNECT_TOKEN"].ValueFrom.SecretKeyRef;
-        Assert.Equal(("konnect-default-token", "token", true), (token.Name, token.Key, token.Optional));
-        Assert.Null(env["KONNECT_TOKEN"].Value);
+
+        // The default token comes from a mounted Secret (re-read when rotated), never an environment variable, and no
+        // namespace may use it until an administrator lists it.
+        Assert.DoesNotContain("KONNECT_TOKEN", env.Keys);
+        Assert.Equal(string.Empty, env["DEFAULT_TOKEN_NAMESPACES"].Value ?? string.Empty);
+        var spec = deployment.Spec.Template.Spec;
+        var mount = Assert.Single(spec.Containers[0].VolumeMounts, m => m.Name == "default-token");
+        Assert.True(mount.ReadOnlyProperty);
+        Assert.Equal(mount.MountPath + "/token", env["KONNECT_TOKEN_FILE"].Value);
+        var volume = Assert.Single(spec.Volumes, v => v.Name == "default-token");
+        Assert.Equal(("konnect-default-token", true), (volume.Secret.SecretName, volume.Secret.Optional));
     }
 
     [Fact]

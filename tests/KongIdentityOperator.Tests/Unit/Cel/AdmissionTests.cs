@@ -65,6 +65,7 @@ public sealed class AdmissionTests
         { "UpstreamOAuthPolicy", "spec.konnect.serverURL", "\"https://konnect.internal\"", null },
         { "AuthServer", "spec.konnect", "{\"region\":\"eu\"}", "{\"serverURL\":\"https://konnect.internal\"}" },
         { "Client", "spec.adopt", "{\"id\":\"orders\"}", null },
+        { "Scope", "spec.adopt", "{\"id\":\"5d9b8c1e-0000-4000-8000-000000000001\"}", null },
     };
 
     [Theory]
@@ -79,7 +80,10 @@ public sealed class AdmissionTests
     public static TheoryData<string, string, string, string> RejectedCreates() => new()
     {
         { "AuthServer", "spec.konnect", "{\"region\":\"eu\",\"serverURL\":\"https://konnect.internal\"}", ".spec.konnect: region and serverURL are mutually exclusive: set one of them" },
-        { "AuthServer", "spec.labels", "{\"konnect-team\":\"a\"}", ".spec.labels: label keys must be 1-63 characters and must not start with kong, konnect, mesh, kic or _ (managed-by and k8s-uid are set by the operator)" },
+        { "AuthServer", "spec.labels", "{\"konnect-team\":\"a\"}", ".spec.labels: label keys must be 1-63 characters and must not start with kong, konnect, mesh, kic or _ (k8s-* and managed-by are the operator's ownership marks)" },
+        { "Client", "spec.secret", "{\"labels\":{\"identity.konghq.com/referenceable\":\"true\"}}", ".spec.secret.labels: keys under identity.konghq.com/ are the operator's own and cannot be set here" },
+        { "Client", "spec.secret", "{\"annotations\":{\"identity.konghq.com/secret-version\":\"v1\"}}", ".spec.secret.annotations: keys under identity.konghq.com/ are the operator's own and cannot be set here" },
+        { "UpstreamOAuthPolicy", "spec.controlPlaneRef", "{\"name\":\"..\"}", ".spec.controlPlaneRef.name: must not be . or .. (it would address another resource in a URL path)" },
         { "Client", "spec.labels", "{\"team\":\"a b\"}", ".spec.labels: label values must be 1-63 characters of letters, digits, '-', '_' or '.', starting and ending with a letter or digit" },
         { "Client", "spec.redirectURIs", "[\"http://app.example.com/cb\"]", ".spec.redirectURIs: redirect URIs must be absolute https URLs without a fragment" },
         { "Claim", "spec.includeInAllScopes", "true", ".spec.includeInScopes: includeInScopes must be empty when includeInAllScopes is true" },

@@ -57,7 +57,20 @@ internal static class RuleCases
         new(KonnectLabels.KeysMessage, "underscore prefix", """{"_private":"x"}""", null, false),
         new(KonnectLabels.KeysMessage, "operator's managed-by", """{"managed-by":"me"}""", null, false),
         new(KonnectLabels.KeysMessage, "operator's k8s-uid", """{"k8s-uid":"0000"}""", null, false),
+        new(KonnectLabels.KeysMessage, "operator's k8s-namespace", """{"k8s-namespace":"victim"}""", null, false),
+        new(KonnectLabels.KeysMessage, "operator's k8s-name", """{"k8s-name":"payments"}""", null, false),
         new(KonnectLabels.KeysMessage, "one bad key among good ones", """{"env":"dev","kong":"x"}""", null, false),
+
+        new(ClientSecretOutput.OperatorKeysMessage, "none", "{}", null, true),
+        new(ClientSecretOutput.OperatorKeysMessage, "the user's own keys", """{"team":"a","example.com/owner":"b","identity.example.com/x":"c"}""", null, true),
+        new(ClientSecretOutput.OperatorKeysMessage, "the referenceable label", """{"identity.konghq.com/referenceable":"true"}""", null, false),
+        new(ClientSecretOutput.OperatorKeysMessage, "a forged secret version", """{"team":"a","identity.konghq.com/secret-version":"v0"}""", null, false),
+
+        new(KonnectIds.NotDotSegmentMessage, "a name", "\"example-service\"", null, true),
+        new(KonnectIds.NotDotSegmentMessage, "dots inside a name", "\"a..b\"", null, true),
+        new(KonnectIds.NotDotSegmentMessage, "three dots", "\"...\"", null, true),
+        new(KonnectIds.NotDotSegmentMessage, "a dot", "\".\"", null, false),
+        new(KonnectIds.NotDotSegmentMessage, "two dots", "\"..\"", null, false),
 
         new(KonnectLabels.ValuesMessage, "no labels", "{}", null, true),
         new(KonnectLabels.ValuesMessage, "ordinary values", """{"env":"dev","v":"1.2.3_rc-1","one":"x"}""", null, true),

@@ -64,7 +64,64 @@ public sealed class CrdFieldTests
         var clientId = GeneratedCrds.At("Client", "spec.clientID");
 
         Assert.Equal((1L, 36L), (clientId.MinLength, clientId.MaxLength));
-        Assert.Equal("^[-_a-zA-Z0-9]+$", clientId.Pattern);
+        Assert.Equal("^[-_a-zA-Z0-9]{1,36}$", clientId.Pattern);
+    }
+
+    // Every id and name that reaches a Konnect URL path is checked at admission (a value such as ".." is refused).
+    public static TheoryData<string, string, string> PathPatterns() => new()
+    {
+        { "AuthServer", "spec.adopt.id", Entities.KonnectIds.UuidPattern },
+        { "Scope", "spec.adopt.id", Entities.KonnectIds.UuidPattern },
+        { "Claim", "spec.adopt.id", Entities.KonnectIds.UuidPattern },
+        { "UpstreamOAuthPolicy", "spec.adopt.id", Entities.KonnectIds.UuidPattern },
+        { "Client", "spec.adopt.id", Entities.KonnectIds.ClientIdPattern },
+        { "UpstreamOAuthPolicy", "spec.controlPlaneRef.id", Entities.KonnectIds.UuidPattern },
+        { "UpstreamOAuthPolicy", "spec.target.service.id", Entities.KonnectIds.UuidPattern },
+        { "UpstreamOAuthPolicy", "spec.target.route.id", Entities.KonnectIds.UuidPattern },
+        { "UpstreamOAuthPolicy", "spec.target.service.name", Entities.KonnectIds.GatewayNamePattern },
+        { "UpstreamOAuthPolicy", "spec.target.route.name", Entities.KonnectIds.GatewayNamePattern },
+    };
+
+    [Theory]
+    [MemberData(nameof(PathPatterns))]
+    public void Ids_and_names_that_reach_url_paths_have_a_pattern(string kind, string path, string pattern) =>
+        Assert.Equal(pattern, GeneratedCrds.At(kind, path).Pattern);
+
+    [Theory]
+    [InlineData("0f1e2d3c-4b5a-4969-8877-665544332211", true)]
+    [InlineData("0F1E2D3C-4B5A-4969-8877-665544332211", true)]
+    [InlineData("..", false)]
+    [InlineData("../0f1e2d3c-4b5a-4969-8877-6655443322", false)]
+    [InlineData("0f1e2d3c-4b5a-4969-8877-665544332211/x", false)]
+    [InlineData("0f1e2d3c4b5a496988776655443322110000", false)]
+    public void Konnect_ids_are_uuids(string id, bool admitted) =>
+        Assert.Equal(admitted, System.Text.RegularExpressions.Regex.IsMatch(id, Entities.KonnectIds.UuidPattern));
+
+    [Theory]
+    [InlineData("example-service", true)]
+    [InlineData("svc_1.v2~beta", true)]
+    [InlineData("dienst-für-zahlungen", true)]
+    [InlineData("a/b", false)]
+    [InlineData("a b", false)]
+    [InlineData("a%2Fb", false)]
+    [InlineData("a?b", false)]
+    public void Gateway_names_are_kongs(string name, bool admitted) =>
+        Assert.Equal(admitted, System.Text.RegularExpressions.Regex.IsMatch(name, Entities.KonnectIds.GatewayNamePattern));
+
+    [Theory]
+    [InlineData("https://us.api.konghq.com", true)]
+    [InlineData("https://konnect.internal:8443/base", true)]
+    [InlineData("http://127.0.0.1:9100", true)]
+    [InlineData("https://token@evil.example.com", false)]
+    [InlineData("https://us.api.konghq.com@evil.example.com", false)]
+    [InlineData("https://us.api.konghq.com?redirect=evil", false)]
+    [InlineData("https://us.api.konghq.com/#x", false)]
+    [InlineData("https://us.api.konghq.com\\@evil.example.com", false)]
+    [InlineData("ftp://us.api.konghq.com", false)]
+    public void Server_urls_have_no_user_info_query_or_fragment(string url, bool admitted)
+    {
+        Assert.Equal(Entities.KonnectSettings.ServerUrlPattern, GeneratedCrds.At("AuthServer", "spec.konnect.serverURL").Pattern);
+        Assert.Equal(admitted, System.Text.RegularExpressions.Regex.IsMatch(url, Entities.KonnectSettings.ServerUrlPattern));
     }
 
     public static TheoryData<string, string, object> Defaults() => new()
@@ -118,7 +175,8 @@ public sealed class CrdFieldTests
         { "Scope", "spec.name", 1, 255 },
         { "Claim", "spec.value", 1, 4096 },
         { "Client", "spec.authServerRef.name", 1, 253 },
-        { "Client", "spec.adopt.id", 1, 64 },
+        { "Client", "spec.adopt.id", 1, 36 },
+        { "AuthServer", "spec.adopt.id", 36, 36 },
         { "UpstreamOAuthPolicy", "spec.konnect.serverURL", 1, 512 },
     };
 
@@ -135,11 +193,11 @@ public sealed class CrdFieldTests
     [Theory]
     [InlineData("AuthServer")]
     [InlineData("Client")]
-    public void At_most_three_user_labels_leave_room_for_the_ownership_markers(string kind)
+    public void At_most_two_user_labels_leave_room_for_the_ownership_markers(string kind)
     {
         var labels = GeneratedCrds.At(kind, "spec.labels");
 
-        Assert.Equal(3, labels.MaxProperties);
+        Assert.Equal(2, labels.MaxProperties);
         Assert.Equal("string", GeneratedCrds.At(kind, "spec.labels{*}").Type);
     }
 

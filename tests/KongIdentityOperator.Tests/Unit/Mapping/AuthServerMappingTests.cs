@@ -26,7 +26,7 @@ public sealed class AuthServerMappingTests
         Assert.Equal(string.Empty, create.Description);
         Assert.Equal("RS256", create.SigningAlgorithm);
         Assert.Empty(create.TrustedOrigins!);
-        Assert.Equal(new Dictionary<string, string> { ["managed-by"] = "kong-identity-operator", ["k8s-uid"] = entity.Metadata.Uid }, create.Labels);
+        Assert.Equal(Marks(entity.Metadata), create.Labels);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class AuthServerMappingTests
         Assert.Equal("PS512", create.SigningAlgorithm);
         Assert.Equal(["https://app.example.com", "https://admin.example.com"], create.TrustedOrigins);
         Assert.Equal(
-            new Dictionary<string, string> { ["env"] = "dev", ["team"] = "a", ["managed-by"] = "kong-identity-operator", ["k8s-uid"] = entity.Metadata.Uid },
+            new Dictionary<string, string>(Marks(entity.Metadata)) { ["env"] = "dev", ["team"] = "a" },
             create.Labels);
     }
 
@@ -138,7 +138,7 @@ public sealed class AuthServerMappingTests
         var patch = AuthServerMapping.Diff(entity, Mirror(entity) with { Labels = new Dictionary<string, string>() });
 
         Assert.Equal(
-            new Dictionary<string, string?> { ["managed-by"] = "kong-identity-operator", ["k8s-uid"] = entity.Metadata.Uid },
+            Marks(entity.Metadata).ToDictionary(m => m.Key, m => (string?)m.Value),
             patch?.Labels);
     }
 
@@ -167,4 +167,7 @@ public sealed class AuthServerMappingTests
             Issuer = "https://issuer.example/auth",
         };
     }
+
+    private static Dictionary<string, string> Marks(k8s.Models.V1ObjectMeta owner) =>
+        new() { ["k8s-uid"] = owner.Uid, ["k8s-namespace"] = owner.NamespaceProperty, ["k8s-name"] = owner.Name };
 }

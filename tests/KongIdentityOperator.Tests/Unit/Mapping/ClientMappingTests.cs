@@ -51,7 +51,7 @@ public sealed class ClientMappingTests
         Assert.False(upsert.AllowAllScopes);
         Assert.Empty(upsert.AllowScopes!);
         Assert.Equal("client_secret_post", upsert.TokenEndpointAuthMethod);
-        Assert.Equal(new Dictionary<string, string> { ["managed-by"] = "kong-identity-operator", ["k8s-uid"] = entity.Metadata.Uid }, upsert.Labels);
+        Assert.Equal(new Dictionary<string, string> { ["k8s-uid"] = entity.Metadata.Uid, ["k8s-namespace"] = entity.Metadata.NamespaceProperty, ["k8s-name"] = entity.Metadata.Name }, upsert.Labels);
     }
 
     [Fact]
