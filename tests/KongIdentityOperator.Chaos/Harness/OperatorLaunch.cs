@@ -5,7 +5,8 @@ internal sealed record OperatorLaunch
 {
     public required string Kubeconfig { get; init; }
 
-    public required Uri KonnectServerUrl { get; init; }
+    /// <summary>The <c>--konnect-server-url</c> override; null: none (objects name their servers, checked against the allowed list).</summary>
+    public Uri? KonnectServerUrl { get; init; }
 
     public required string LogFile { get; init; }
 
@@ -27,10 +28,14 @@ internal sealed record OperatorLaunch
         [
             OperatorBinary.DllPath,
             "--kubeconfig", Kubeconfig,
-            "--konnect-server-url", KonnectServerUrl.ToString(),
             "--http-port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             LeaderElect ? "--leader-elect=true" : "--leader-elect=false",
         ];
+        if (KonnectServerUrl is not null)
+        {
+            arguments.AddRange(["--konnect-server-url", KonnectServerUrl.ToString()]);
+        }
+
         if (LeaseNamespace is not null)
         {
             arguments.AddRange(["--leader-election-namespace", LeaseNamespace]);

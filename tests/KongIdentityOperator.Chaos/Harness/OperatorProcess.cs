@@ -12,7 +12,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>The operator's flags as environment variables: the suite's own environment must not leak into a child.</summary>
     private static readonly string[] InheritedOptionVariables =
     [
-        "KUBECONFIG", "WATCH_NAMESPACES", "KONNECT_SERVER_URL", "KONNECT_TOKEN", "KONNECT_REGION", "KONNECT_RATE_LIMIT",
+        "KUBECONFIG", "WATCH_NAMESPACES", "KONNECT_SERVER_URL", "ALLOWED_KONNECT_SERVERS", "KONNECT_TOKEN", "KONNECT_TOKEN_FILE",
+        "DEFAULT_TOKEN_NAMESPACES", "KONNECT_REGION", "KONNECT_RATE_LIMIT",
         "RESYNC_PERIOD", "MAX_CONCURRENT_RECONCILES", "HTTP_PORT", "LEADER_ELECT", "LEADER_ELECTION_NAMESPACE", "POD_NAMESPACE",
     ];
 

@@ -22,6 +22,9 @@ public sealed class OperatorOptionsParserTests
         Assert.Equal(8080, options.HttpPort);
         Assert.Null(options.LeaderElect);
         Assert.Null(options.LeaderElectionNamespace);
+        Assert.Equal(AllowedServers.RegionDefaults, options.AllowedKonnectServers);
+        Assert.Null(options.KonnectTokenFile);
+        Assert.False(options.DefaultTokenNamespaces.Includes("default"));
     }
 
     [Theory]
@@ -238,6 +241,63 @@ public sealed class OperatorOptionsParserTests
 
         Assert.DoesNotContain(Token, text, StringComparison.Ordinal);
         Assert.Contains("KonnectToken = ***", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Allowed_servers_are_a_list_of_plain_base_urls()
+    {
+        var options = Parse("--allowed-konnect-servers", " https://eu.api.konghq.com , http://127.0.0.1:9100/konnect ");
+
+        Assert.Equal([new Uri("https://eu.api.konghq.com"), new Uri("http://127.0.0.1:9100/konnect")], options.AllowedKonnectServers);
+        Assert.Equal(options.AllowedKonnectServers, Parse([], new() { ["ALLOWED_KONNECT_SERVERS"] = "https://eu.api.konghq.com,http://127.0.0.1:9100/konnect" }).AllowedKonnectServers);
+    }
+
+    [Theory]
+    [InlineData("https://user:pass@eu.api.konghq.com")]
+    [InlineData("https://eu.api.konghq.com/?x=1")]
+    [InlineData("https://eu.api.konghq.com/#x")]
+    [InlineData("ftp://eu.api.konghq.com")]
+    [InlineData("eu.api.konghq.com")]
+    [InlineData(",")]
+    public void An_allowed_server_with_user_info_a_query_a_fragment_or_no_scheme_is_refused(string value)
+    {
+        var error = Assert.Throws<OptionsException>(() => Parse("--allowed-konnect-servers", value));
+
+        Assert.Contains("--allowed-konnect-servers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_server_override_refuses_user_info_and_makes_the_allowed_list_moot()
+    {
+        Assert.Throws<OptionsException>(() => Parse("--konnect-server-url", "http://token@127.0.0.1:9100"));
+
+        var options = Parse("--konnect-server-url", "http://127.0.0.1:9100", "--allowed-konnect-servers", "https://eu.api.konghq.com");
+
+        Assert.Contains(options.Warnings, w => w.Contains("--allowed-konnect-servers is ignored", StringComparison.Ordinal));
+        Assert.False(AllowedServers.For(options).Allows(new Uri("https://eu.api.konghq.com")));
+    }
+
+    [Fact]
+    public void The_default_token_is_granted_to_listed_namespaces_or_to_all_with_a_star()
+    {
+        var listed = Parse("--default-token-namespaces", "platform, shared").DefaultTokenNamespaces;
+        var all = Parse([], new() { ["DEFAULT_TOKEN_NAMESPACES"] = "*" }).DefaultTokenNamespaces;
+
+        Assert.True(listed.Includes("platform") && listed.Includes("shared"));
+        Assert.False(listed.Includes("team-a"));
+        Assert.True(all.Includes("team-a"));
+        Assert.Contains("--default-token-namespaces", Assert.Throws<OptionsException>(() => Parse("--default-token-namespaces", "Team A")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_token_file_is_read_and_excludes_the_token_flag()
+    {
+        Assert.Equal("/var/run/secrets/token", Parse("--konnect-token-file", "/var/run/secrets/token").KonnectTokenFile);
+        Assert.Equal("/t", Parse([], new() { ["KONNECT_TOKEN_FILE"] = "/t" }).KonnectTokenFile);
+
+        var error = Assert.Throws<OptionsException>(() => Parse("--konnect-token", Token, "--konnect-token-file", "/t"));
+
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
     }
 
     private static OperatorOptions Parse(params string[] args) => Parse(args, new Dictionary<string, string>());
