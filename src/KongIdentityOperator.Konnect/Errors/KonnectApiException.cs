@@ -104,6 +104,13 @@ public sealed class KonnectApiException : Exception
         || (IsServerError && StatusCode is not HttpStatusCode.NotImplemented and not HttpStatusCode.HttpVersionNotSupported);
 
     /// <summary>
+    /// Whether Konnect refused because a documented limit is reached (e.g. 50 auth servers per region, two active
+    /// secrets per client): a 400 or 403 whose detail speaks of a limit. Retrying does not help until something is freed.
+    /// </summary>
+    public bool IsLimitExceeded => (IsForbidden || IsBadRequest)
+        && (Detail ?? Title ?? string.Empty).Contains("limit", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// A name or id is taken: a 409, or what the core-entities API says instead (400 with code 6, or a
     /// "(type: unique) constraint failed" message, at the top or in <see cref="Details"/>).
     /// </summary>

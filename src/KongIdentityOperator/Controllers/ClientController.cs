@@ -18,8 +18,10 @@ namespace KongIdentityOperator.Controllers;
 /// <summary>
 /// The crash-safe secret flow. Konnect shows a client secret only once, so the operator never needs to read it back:
 /// (1) decide the credentials (bring-your-own, else the ones in the credentials Secret, else fresh), (2) write the
-/// credentials Secret, (3) PUT the client with that id and secret — an upsert. A crash between any two steps converges
-/// on restart to the same single client whose secret is the one in the Secret.
+/// credentials Secret, (3) make Konnect hold them: the client created (PUT, an upsert with that id and secret) or its
+/// fields PATCHed, and a rotation added as a second secret, promoted in the Secret, and the replaced one deleted after
+/// the grace period. A crash between any two steps converges on restart to the same single client whose secrets are
+/// the ones the Secret holds (and, during a grace period, the one it replaced).
 /// </summary>
 internal sealed class ClientController(
     ParentResolver parents,
@@ -64,116 +66,195 @@ internal sealed class ClientController(
         }
 
         var now = time.GetUtcNow();
-        var plan = CredentialPlanner.Plan(entity, current, brought.Secret, now);
+        var ledger = Ledger(entity.Status, parent.AuthServerId!);
+        var plan = CredentialPlanner.Plan(entity, current, brought.Secret, ledger.GraceEndsAt, now);
         var authServer = parent.AuthServer!;
         var clientId = ClientMapping.ClientId(entity);
         var content = new CredentialsContent(clientId, authServer.Status.Issuer ?? string.Empty, authServer.Status.TokenEndpoint ?? string.Empty, allowed!.Names, authServer.Spec.Audience);
 
-        // (2) Write the credentials Secret before Konnect hears of the secret.
+        // (2) Write the credentials Secret before Konnect hears of a secret in it.
         var desiredSecret = CredentialsSecret.Desired(entity, current, plan, content);
-        V1Secret? written = null;
-        if (CredentialsSecret.Differs(desiredSecret, current))
+        var secret = new LiveSecret(kubernetes, entity, CredentialsSecret.Differs(desiredSecret, current)
+            ? current is null ? await kubernetes.CreateAsync(desiredSecret, cancellationToken) : await kubernetes.UpdateAsync(desiredSecret, cancellationToken)
+            : null);
+        if (plan.ChangeReason is ChangeReasons.SecretStaged)
         {
-            current = written = current is null
-                ? await kubernetes.CreateAsync(desiredSecret, cancellationToken)
-                : await kubernetes.UpdateAsync(desiredSecret, cancellationToken);
+            await events(entity, ChangeReasons.SecretStaged, $"New client secret version {plan.Pending!.Version} staged in Secret {secretName} (key {CredentialAnnotations.PendingKey}); it becomes client_secret once Konnect holds it.", cancellationToken: cancellationToken);
         }
 
-        // (3) Upsert the client with the chosen id and secret, when Konnect differs or has an older secret.
+        // (3) Make Konnect hold what the Secret holds.
+        var grace = CredentialPlanner.GracePeriod(entity);
         string? change;
+        KonnectSecrets? steps = null;
         try
         {
-            var outcome = await UpsertAsync(entity, parent, clientId, allowed.Ids, plan, written, cancellationToken);
-            if (outcome.Problem is { } notOwned)
+            var api = konnect.For(parent.Connection!);
+            var applied = await ApplyClientAsync(entity, parent, clientId, allowed.Ids, plan, secret, cancellationToken);
+            if (applied.Problem is { } notOwned)
             {
                 return await recorder.RecordAsync<Client, ClientStatus>(entity, notOwned, [DomainCondition.RefsResolved, SecretReady(secretName)], null, cancellationToken);
             }
 
-            change = outcome.Change;
+            change = applied.Change;
+            ledger = applied.Reset ?? ledger;
+            if (NeedsSecretWork(ledger, plan, now))
+            {
+                steps = new KonnectSecrets(api.ClientSecrets, parent.AuthServerId!, clientId, time);
+                ledger = await steps.ExpireAsync(ledger, cancellationToken);
+                ledger = await steps.RegisterCurrentAsync(ledger, plan.Current, grace, ct => secret.EnsureAsync(plan.Current.Version, pending: false, ct), cancellationToken);
+                if (plan.Pending is { } pending)
+                {
+                    ledger = await steps.AddPendingAsync(ledger, pending, grace, ct => secret.EnsureAsync(pending.Version, pending: true, ct), cancellationToken);
+                    await secret.PromoteAsync(pending, cancellationToken);
+                }
+            }
         }
         catch (Exception e) when (KonnectErrors.Handles(e))
         {
             return await recorder.RecordAsync<Client, ClientStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved, SecretReady(secretName)], null, cancellationToken);
         }
 
-        if (change is not null)
-        {
-            await events(entity, change, $"{change} client {clientId} in Konnect.", cancellationToken: cancellationToken);
-        }
-
-        if (plan.ChangeReason is { } secretChange && (change is not null || entity.Status.SecretVersion != plan.Version))
-        {
-            await events(entity, secretChange, $"Client secret version {plan.Version} written to Secret {secretName} and registered in Konnect.", cancellationToken: cancellationToken);
-        }
-
+        await RecordEventsAsync(entity, clientId, secretName, plan, change, steps, ledger, cancellationToken);
+        var now2 = time.GetUtcNow();
+        var value = plan.Pending ?? plan.Current;
         var result = await recorder.RecordAsync<Client, ClientStatus>(
             entity,
-            ReconcileOutcome.Ready($"Client {clientId} is ready; credentials are in Secret {secretName}."),
+            ReconcileOutcome.Ready(ReadyMessage(clientId, secretName, plan, ledger)),
             [DomainCondition.RefsResolved, SecretReady(secretName)],
             status =>
             {
                 status.Id = clientId;
                 status.AuthServerId = parent.AuthServerId;
                 status.SecretName = secretName;
-                status.SecretVersion = plan.Version;
-                status.SecretRotatedAt = plan.IssuedAt.UtcDateTime;
-                status.RotationRequest = plan.RotationRequest;
+                status.SecretVersion = ledger.RegisteredVersion;
+                status.SecretId = ledger.SecretId;
+                status.PreviousSecretId = ledger.PreviousSecretId;
+                status.PreviousSecretExpiresAt = ledger.PreviousExpiresAt?.UtcDateTime;
+                status.SecretRotatedAt = value.IssuedAt.UtcDateTime;
+                status.RotationRequest = value.RotationRequest;
             },
             cancellationToken);
-        if (CredentialPlanner.RotationPeriod(entity) is { } rotation)
-        {
-            result.RequeueAfter = plan.IssuedAt + rotation - now;
-        }
-
+        result.RequeueAfter = NextWake(entity, plan, ledger, value, now2);
         return result;
     }
 
     public Task<ReconciliationResult<Client>> DeletedAsync(Client entity, CancellationToken cancellationToken) =>
         Task.FromResult(ReconciliationResult<Client>.Success(entity));
 
-    // written: the credentials Secret as this reconcile wrote it (the API server's answer), or null.
-    private async Task<Applied<Konnect.Identity.Client>> UpsertAsync(
-        Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, V1Secret? written, CancellationToken cancellationToken)
+    /// <summary>The ledger of secrets in status; empty when it is about another auth server (the Client moved or status was lost).</summary>
+    private static SecretLedger Ledger(ClientStatus status, string authServerId) =>
+        status.AuthServerId == authServerId
+            ? new SecretLedger(status.SecretId, status.SecretVersion, status.PreviousSecretId, status.PreviousSecretExpiresAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null)
+            : SecretLedger.Empty;
+
+    /// <summary>Whether Konnect's secrets need a look: a value not known to be registered, a staged one, or a grace period over. Never at rest.</summary>
+    private static bool NeedsSecretWork(SecretLedger ledger, CredentialPlan plan, DateTimeOffset now) =>
+        ledger.RegisteredVersion != plan.Current.Version || plan.Pending is not null || ledger.PreviousExpiresAt <= now;
+
+    /// <summary>
+    /// Creates the client (PUT with the current secret) or, for one adopted or recovered, sets it up again the same way;
+    /// for our own, PATCHes only the fields that differ.
+    /// </summary>
+    private async Task<ClientApplied> ApplyClientAsync(
+        Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, LiveSecret secret, CancellationToken cancellationToken)
     {
         var api = konnect.For(parent.Connection!);
-        var desired = ClientMapping.Upsert(entity, scopeIds, plan.ClientSecret);
+        var desired = ClientMapping.Upsert(entity, scopeIds, plan.Current.Secret);
         var clients = observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!));
         var remote = await clients.FindAsync(
             clientId,
             RemoteReaders.Clients(api, parent.AuthServerId!),
             () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name),
             cancellationToken);
+        OwnerVerdict? verdict = null;
         if (remote is not null)
         {
             // Adopting takes an unmarked client or one whose owner is gone; without adopt only our own (or this object's
             // before a restore) is written. A client another live Client owns never is.
-            var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(remote.Labels), entity, cancellationToken);
+            verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(remote.Labels), entity, cancellationToken);
             var allowed = entity.Spec.Adopt?.Id == clientId ? verdict.MayAdopt : verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name);
             if (!allowed)
             {
-                return Applied<Konnect.Identity.Client>.Failed(verdict.NotOwned(
-                    $"A client with id {clientId} in the auth server", $"set another spec.clientID (adopting replaces its secret)."));
+                return new(null, null, verdict.NotOwned($"A client with id {clientId} in the auth server", "set another spec.clientID (adopting replaces its secret)."));
             }
         }
 
-        var secretRegistered = entity.Status.SecretVersion == plan.Version && entity.Status.AuthServerId == parent.AuthServerId;
-        if (remote is not null && secretRegistered && !ClientMapping.Differs(desired, remote))
+        if (remote is not null && verdict!.State == OwnerState.Ours)
         {
-            return Applied<Konnect.Identity.Client>.Unchanged(remote);
+            if (!ClientMapping.Differs(desired, remote))
+            {
+                return new(null, null, null);
+            }
+
+            clients.Remember(clientId, await api.Clients.PatchAsync(parent.AuthServerId!, clientId, ClientMapping.Patch(desired, remote), cancellationToken));
+            return new(ChangeReasons.Updated, null, null);
         }
 
-        // The cache may lag behind the Secret: PUT only a secret that the live Secret holds right now. The answer to our
-        // own write in this reconcile is as live as a read would be, so it saves the read.
-        var live = written ?? await kubernetes.GetAsync<V1Secret>(SecretKeyNames.SecretName(entity), entity.Metadata.NamespaceProperty, cancellationToken);
-        if (live?.Metadata?.Annotations?.TryGetValue(CredentialAnnotations.SecretVersion, out var version) != true || version != plan.Version)
-        {
-            throw new InvalidOperationException($"Secret {SecretKeyNames.SecretName(entity)} changed while the Client was reconciled; starting over.");
-        }
-
+        // A new client, or one made elsewhere: PUT sets every field and makes the current secret its only one.
+        await secret.EnsureAsync(plan.Current.Version, pending: false, cancellationToken);
         var upserted = await api.Clients.UpsertAsync(parent.AuthServerId!, clientId, desired, cancellationToken);
         clients.Remember(clientId, upserted.Client);
-        var change = remote is null ? ChangeReasons.Created : remote.Labels.ContainsKey(OwnershipMarkers.UidKey) ? ChangeReasons.Updated : ChangeReasons.Adopted;
-        return Applied<Konnect.Identity.Client>.Changed(upserted.Client, change);
+        var change = remote is null ? ChangeReasons.Created : verdict!.State == OwnerState.OwnerGone && entity.Spec.Adopt is null ? ChangeReasons.Recovered : ChangeReasons.Adopted;
+        return new(change, new SecretLedger(null, plan.Current.Version, null, null), null);
+    }
+
+    private async Task RecordEventsAsync(
+        Client entity, string clientId, string secretName, CredentialPlan plan, string? change, KonnectSecrets? steps, SecretLedger ledger, CancellationToken cancellationToken)
+    {
+        if (change is not null)
+        {
+            await events(entity, change, $"{change} client {clientId} in Konnect.", cancellationToken: cancellationToken);
+        }
+
+        if (plan.ChangeReason is ChangeReasons.SecretWritten or ChangeReasons.SecretHealed)
+        {
+            await events(entity, plan.ChangeReason, $"Client secret version {plan.Current.Version} written to Secret {secretName} and registered in Konnect{Expiry(ledger)}.", cancellationToken: cancellationToken);
+        }
+
+        foreach (var (reason, message) in steps?.Steps ?? [])
+        {
+            await events(entity, reason, message, cancellationToken: cancellationToken);
+        }
+
+        if (plan.Pending is { } pending)
+        {
+            await events(entity, ChangeReasons.SecretRotated, $"Client secret version {pending.Version} added in Konnect and now in Secret {secretName}{Expiry(ledger)}.", cancellationToken: cancellationToken);
+        }
+
+        if (plan.ChangeReason is ChangeReasons.RotationDeferred)
+        {
+            await events(entity, ChangeReasons.RotationDeferred, $"Rotation asked for while the previous client secret is still valid; it starts when that grace period ends ({plan.DeferredUntil:u}).", cancellationToken: cancellationToken);
+        }
+    }
+
+    private static string Expiry(SecretLedger ledger) =>
+        ledger.PreviousSecretId is null ? string.Empty : $"; the previous secret stays valid until {ledger.PreviousExpiresAt:u}";
+
+    private static string ReadyMessage(string clientId, string secretName, CredentialPlan plan, SecretLedger ledger) =>
+        $"Client {clientId} is ready; credentials are in Secret {secretName}"
+        + (ledger.PreviousSecretId is null ? "." : $"; the previous secret stays valid until {ledger.PreviousExpiresAt:u}.")
+        + (plan.DeferredUntil is { } until ? $" A rotation waits for that grace period to end ({until:u})." : string.Empty);
+
+    /// <summary>When to look again on our own: the end of a grace period, or the next periodic rotation.</summary>
+    private static TimeSpan? NextWake(Client entity, CredentialPlan plan, SecretLedger ledger, CredentialValue value, DateTimeOffset now)
+    {
+        var wakes = new List<DateTimeOffset>();
+        if (ledger.PreviousExpiresAt is { } expires && ledger.PreviousSecretId is not null)
+        {
+            wakes.Add(expires);
+        }
+
+        if (plan.DeferredUntil is { } deferred)
+        {
+            wakes.Add(deferred);
+        }
+
+        if (CredentialPlanner.RotationPeriod(entity) is { } rotation)
+        {
+            wakes.Add(value.IssuedAt + rotation);
+        }
+
+        return wakes.Count == 0 ? null : TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, (wakes.Min() - now).Ticks));
     }
 
     /// <summary>allowScopes, or every Scope of the AuthServer when allowAllScopes is set without a list (for the Secret's scopes key).</summary>

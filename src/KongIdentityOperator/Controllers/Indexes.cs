@@ -1,5 +1,7 @@
 using k8s.Models;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Runtime.Entities;
+using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Controllers;
 
@@ -17,6 +19,9 @@ internal static class Indexes
 
     /// <summary>By metadata.uid: whether the owner a Konnect object's marks name is still in the cache.</summary>
     public const string Uid = "uid";
+
+    /// <summary>Objects stalled on a Konnect limit, by the parent whose capacity they wait for ("" for auth servers: the region).</summary>
+    public const string LimitExceeded = "limitExceeded";
 
     /// <summary>Scopes and claims by the Konnect id they hold ("status:" or "annotation:" + auth server id/id).</summary>
     public const string KonnectId = "konnectId";
@@ -56,4 +61,8 @@ internal static class Indexes
     public static string StatusClaim(string authServerId, string id) => $"status:{authServerId}/{id}";
 
     public static string AnnotationClaim(string authServerId, string id) => $"annotation:{authServerId}/{id}";
+
+    /// <summary>The parent key when the object is stalled on a Konnect limit, else nothing.</summary>
+    public static IEnumerable<string> WhenLimited(IConditionsStatus status, string parentKey) =>
+        status.Conditions.Any(c => c.Type == ConditionTypes.Stalled && c.Status == "True" && c.Reason == ConditionReasons.LimitExceeded) ? [parentKey] : [];
 }

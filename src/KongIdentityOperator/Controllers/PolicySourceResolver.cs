@@ -50,6 +50,13 @@ internal sealed class PolicySourceResolver(
             return PolicySources.Failed(Waiting($"Waiting for the credentials of Client {clientName} in Secret {client.Status.SecretName}."));
         }
 
+        // A secret the Client has not registered in Konnect yet (a heal in progress) is not handed to the gateway: the
+        // plugin keeps the one it has, which stays valid until the Client's status says the new one is there.
+        if (version != client.Status.SecretVersion)
+        {
+            return PolicySources.Failed(Waiting($"Waiting for Client {clientName} to register the client secret in Secret {client.Status.SecretName} in Konnect."));
+        }
+
         var resolvedScopes = scopes.Resolve(ns, policy.Spec.Scopes, client.Spec.AuthServerRef.Name, authServer.Status.Id);
         if (resolvedScopes.Problem is { } scopeProblem)
         {

@@ -18,6 +18,21 @@ internal static class CredentialAnnotations
     /// <summary>On the Secret: the rotate-secret value this secret answered.</summary>
     public const string RotationRequest = "identity.konghq.com/rotation-request";
 
+    /// <summary>On the Secret: the version of the staged secret (data key <see cref="PendingKey"/>), while a rotation is under way.</summary>
+    public const string PendingVersion = "identity.konghq.com/pending-secret-version";
+
+    /// <summary>On the Secret: SHA-256 of the staged secret.</summary>
+    public const string PendingSha256 = "identity.konghq.com/pending-secret-sha256";
+
+    /// <summary>On the Secret: when the staged secret was decided (it reached Konnect no earlier).</summary>
+    public const string PendingSince = "identity.konghq.com/pending-since";
+
+    /// <summary>On the Secret: the rotate-secret value the staged secret answers.</summary>
+    public const string PendingRotationRequest = "identity.konghq.com/pending-rotation-request";
+
+    /// <summary>Data key of the staged secret: present only between deciding a new secret and Konnect holding it.</summary>
+    public const string PendingKey = "pending_client_secret";
+
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
     public const string ManagedByValue = "kong-identity-operator";
     public const string ClientLabel = "identity.konghq.com/client";

@@ -47,13 +47,17 @@ internal static class CredentialsSecret
             Data = new Dictionary<string, byte[]>(StringComparer.Ordinal)
             {
                 [keys.ClientId] = Utf8(content.ClientId),
-                [keys.ClientSecret] = Utf8(plan.ClientSecret),
+                [keys.ClientSecret] = Utf8(plan.Current.Secret),
                 [keys.Issuer] = Utf8(content.Issuer),
                 [keys.TokenEndpoint] = Utf8(content.TokenEndpoint),
                 [keys.Scopes] = Utf8(string.Join(' ', content.Scopes)),
                 [keys.Audience] = Utf8(content.Audience),
             },
         };
+        if (plan.Pending is { } pending)
+        {
+            secret.Data[CredentialAnnotations.PendingKey] = Utf8(pending.Secret);
+        }
 
         foreach (var (key, value) in client.Spec.Secret?.Labels ?? new Dictionary<string, string>())
         {
@@ -67,15 +71,53 @@ internal static class CredentialsSecret
 
         secret.Metadata.Labels[CredentialAnnotations.ManagedByLabel] = CredentialAnnotations.ManagedByValue;
         secret.Metadata.Labels[CredentialAnnotations.ClientLabel] = client.Metadata.Name;
-        secret.Metadata.Annotations[CredentialAnnotations.SecretVersion] = plan.Version;
-        secret.Metadata.Annotations[CredentialAnnotations.SecretSha256] = SecretGenerator.Fingerprint(plan.ClientSecret);
-        secret.Metadata.Annotations[CredentialAnnotations.RotatedAt] = plan.IssuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        if (plan.RotationRequest is { } request)
+        Record(secret.Metadata.Annotations, plan.Current, CredentialAnnotations.SecretVersion, CredentialAnnotations.SecretSha256, CredentialAnnotations.RotatedAt, CredentialAnnotations.RotationRequest);
+        Record(secret.Metadata.Annotations, plan.Pending, CredentialAnnotations.PendingVersion, CredentialAnnotations.PendingSha256, CredentialAnnotations.PendingSince, CredentialAnnotations.PendingRotationRequest);
+        return secret;
+    }
+
+    /// <summary>The Secret once Konnect holds the staged secret: it becomes the current one, and the staged key goes.</summary>
+    public static V1Secret Promoted(Client client, V1Secret live, CredentialValue pending)
+    {
+        var keys = SecretKeyNames.For(client);
+        var promoted = k8s.KubernetesJson.Deserialize<V1Secret>(k8s.KubernetesJson.Serialize(live));
+        promoted.ApiVersion = "v1";
+        promoted.Kind = "Secret";
+        promoted.Data ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        promoted.Metadata.Annotations ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        promoted.Data[keys.ClientSecret] = Utf8(pending.Secret);
+        promoted.Data.Remove(CredentialAnnotations.PendingKey);
+        Record(promoted.Metadata.Annotations, pending, CredentialAnnotations.SecretVersion, CredentialAnnotations.SecretSha256, CredentialAnnotations.RotatedAt, CredentialAnnotations.RotationRequest);
+        Record(promoted.Metadata.Annotations, null, CredentialAnnotations.PendingVersion, CredentialAnnotations.PendingSha256, CredentialAnnotations.PendingSince, CredentialAnnotations.PendingRotationRequest);
+        return promoted;
+    }
+
+    /// <summary>The version a Secret's annotation names for one of its two slots, or null.</summary>
+    public static string? VersionOf(V1Secret? secret, bool pending) =>
+        secret?.Metadata?.Annotations?.TryGetValue(pending ? CredentialAnnotations.PendingVersion : CredentialAnnotations.SecretVersion, out var version) == true ? version : null;
+
+    private static void Record(IDictionary<string, string> annotations, CredentialValue? value, string versionKey, string shaKey, string issuedKey, string requestKey)
+    {
+        if (value is null)
         {
-            secret.Metadata.Annotations[CredentialAnnotations.RotationRequest] = request;
+            annotations.Remove(versionKey);
+            annotations.Remove(shaKey);
+            annotations.Remove(issuedKey);
+            annotations.Remove(requestKey);
+            return;
         }
 
-        return secret;
+        annotations[versionKey] = value.Version;
+        annotations[shaKey] = SecretGenerator.Fingerprint(value.Secret);
+        annotations[issuedKey] = value.IssuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        if (value.RotationRequest is { } request)
+        {
+            annotations[requestKey] = request;
+        }
+        else
+        {
+            annotations.Remove(requestKey);
+        }
     }
 
     /// <summary>Whether writing <paramref name="desired"/> would change anything (data, labels, annotations, owner).</summary>

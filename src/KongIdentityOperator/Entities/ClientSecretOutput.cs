@@ -31,4 +31,9 @@ public sealed class ClientSecretOutput
     [Pattern("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$")]
     [Description("Rotate the client secret on this period (a Go duration, at least 1h, e.g. 720h). Omitted: rotate only when the annotation identity.konghq.com/rotate-secret changes.")]
     public string? RotationPeriod { get; set; }
+
+    [Pattern("^(0|([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$")]
+    [DefaultValue("\"10m\"")]
+    [Description("How long a replaced client secret stays valid in Konnect after a rotation (a Go duration, e.g. 10m, 24h), so that workloads and gateways still using it can move to the new one; 0s cuts over at once. A rotation asked for while one runs waits for it to end.")]
+    public string? RotationGracePeriod { get; set; }
 }

@@ -21,4 +21,15 @@ public sealed class ClientStatus : ConditionedStatus
 
     [Description("The last value of the identity.konghq.com/rotate-secret annotation that was acted on.")]
     public string? RotationRequest { get; set; }
+
+    [JsonPropertyName("secretID")]
+    [Description("Konnect id of the client secret that status.secretVersion holds.")]
+    public string? SecretId { get; set; }
+
+    [JsonPropertyName("previousSecretID")]
+    [Description("Konnect id of the replaced client secret, kept valid until previousSecretExpiresAt so that its readers can move on.")]
+    public string? PreviousSecretId { get; set; }
+
+    [Description("When the replaced client secret is deleted from Konnect (the end of spec.secret.rotationGracePeriod).")]
+    public DateTime? PreviousSecretExpiresAt { get; set; }
 }

@@ -19,6 +19,8 @@ internal static class ControllerRegistrations
     public static IOperatorBuilder AddKongIdentityControllers(this IOperatorBuilder builder) => builder
         .AddController<AuthServerController, AuthServer>(o => o
             .AddIndex(Indexes.Uid, a => [a.Metadata.Uid])
+            .AddIndex(Indexes.LimitExceeded, a => Indexes.WhenLimited(a.Status, string.Empty))
+            .Watch<AuthServer>((a, cache) => Freed(a, cache, string.Empty))
             .AddIndex(Indexes.SecretRef, a => Indexes.TokenSecret(a.Metadata.NamespaceProperty, a.Spec.Konnect))
             .Watch<V1Secret>(BySecret, KeepSecrets)
             .Watch<Scope>((s, cache) => IfTerminating(cache, s.Metadata.NamespaceProperty, s.Spec.AuthServerRef.Name))
@@ -41,6 +43,8 @@ internal static class ControllerRegistrations
         {
             o.TriggerAnnotations.Add(CredentialAnnotations.RotateSecret);
             o.AddIndex(Indexes.Uid, c => [c.Metadata.Uid])
+                .AddIndex(Indexes.LimitExceeded, c => Indexes.WhenLimited(c.Status, Indexes.Key(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name)))
+                .Watch<Client>((c, cache) => Freed(c, cache, Indexes.Key(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name)))
                 .AddIndex(Indexes.AuthServerRef, c => Indexes.AuthServerOf(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef))
                 .AddIndex(Indexes.ScopeRef, c => Indexes.Scopes(c.Metadata.NamespaceProperty, c.Spec.AllowScopes))
                 .AddIndex(Indexes.SecretRef, c => c.Spec.ClientSecretRef is { } byo ? [Indexes.Key(c.Metadata.NamespaceProperty, byo.Name)] : [])
@@ -76,6 +80,14 @@ internal static class ControllerRegistrations
         konnect?.TokenSecretRef is { } reference ? [new EntityKey(metadata.NamespaceProperty, reference.Name)] : [];
 
     private static void KeepSecrets(WatchOptions options) => options.KeepCache = true;
+
+    /// <summary>
+    /// An object being deleted (and, last, gone) may free room under a Konnect limit: the objects of the same parent
+    /// stalled on that limit are tried again — no polling, no retry loop.
+    /// </summary>
+    private static IEnumerable<EntityKey> Freed<TEntity>(TEntity deleted, IEntityCache<TEntity> cache, string parentKey)
+        where TEntity : class, k8s.IKubernetesObject<V1ObjectMeta> =>
+        deleted.Metadata.DeletionTimestamp is null ? [] : cache.GetKeysByIndex(Indexes.LimitExceeded, parentKey);
 
     private static IEnumerable<EntityKey> BySecret<TEntity>(V1Secret secret, IEntityCache<TEntity> cache)
         where TEntity : class, k8s.IKubernetesObject<V1ObjectMeta> =>

@@ -36,6 +36,25 @@ internal static class ClientMapping
         };
     }
 
+    /// <summary>
+    /// A PATCH that sets every field of <paramref name="desired"/> but the secret (so the client's secrets, current and
+    /// previous, stay as they are) and removes labels nobody wants any more.
+    /// </summary>
+    public static Remote.ClientPatch Patch(Remote.ClientUpsert desired, Remote.Client actual) => new()
+    {
+        Name = desired.Name,
+        GrantTypes = desired.GrantTypes,
+        ResponseTypes = desired.ResponseTypes,
+        RedirectUris = desired.RedirectUris,
+        LoginUri = desired.LoginUri,
+        AccessTokenDuration = desired.AccessTokenDuration,
+        IdTokenDuration = desired.IdTokenDuration,
+        AllowAllScopes = desired.AllowAllScopes,
+        AllowScopes = desired.AllowScopes,
+        TokenEndpointAuthMethod = desired.TokenEndpointAuthMethod,
+        Labels = LabelDiff.Patch(desired.Labels!, actual.Labels),
+    };
+
     /// <summary>Whether the client in Konnect differs from the desired one in anything but the secret (which Konnect never returns).</summary>
     public static bool Differs(Remote.ClientUpsert desired, Remote.Client actual) =>
         desired.Name != actual.Name

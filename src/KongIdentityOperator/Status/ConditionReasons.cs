@@ -26,5 +26,6 @@ internal static class ConditionReasons
     public const string SecretConflict = "SecretConflict";
     public const string SecretKeyMissing = "SecretKeyMissing";
     public const string ServerNotAllowed = "ServerNotAllowed";
+    public const string LimitExceeded = "LimitExceeded";
     public const string DefaultTokenNotAllowed = "DefaultTokenNotAllowed";
 }

@@ -20,6 +20,8 @@ internal static class KonnectErrors
         KonnectApiException { IsRateLimited: true } e => ReconcileOutcome.Progressing(
             ConditionReasons.RateLimited, $"Konnect rate limit reached; retrying in {(e.RetryAfter ?? DefaultRateLimitWait).TotalSeconds:0} s.", e.RetryAfter ?? DefaultRateLimitWait),
         KonnectApiException { IsTransient: true } e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, $"{e.Message}; retrying with backoff."),
+        KonnectApiException { IsLimitExceeded: true } e => ReconcileOutcome.Stalled(
+            ConditionReasons.LimitExceeded, $"{e.Message}. Tried again when another object of the same parent is deleted, and at resync."),
         KonnectApiException { IsUnauthorized: true } => ReconcileOutcome.Stalled(
             ConditionReasons.Unauthorized, "Konnect rejected the token (401 Unauthorized): it is invalid, expired or revoked. Update the token Secret (spec.konnect.tokenSecretRef) or the operator's --konnect-token."),
         KonnectApiException { IsForbidden: true } e => ReconcileOutcome.Stalled(ConditionReasons.Forbidden, $"{e.Message}. The token lacks the permission (Konnect role) this needs."),

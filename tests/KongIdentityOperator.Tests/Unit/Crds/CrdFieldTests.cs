@@ -224,6 +224,8 @@ public sealed class CrdFieldTests
     [Fact]
     public void The_rotation_period_is_a_go_duration() =>
         Assert.Equal("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", GeneratedCrds.At("Client", "spec.secret.rotationPeriod").Pattern);
+        Assert.Equal("^(0|([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$", GeneratedCrds.At("Client", "spec.secret.rotationGracePeriod").Pattern);
+        Assert.Equal("10m", GeneratedCrds.At("Client", "spec.secret.rotationGracePeriod").DefaultProperty);
 
     [Fact]
     public void Status_fields_use_the_documented_names()
@@ -231,7 +233,7 @@ public sealed class CrdFieldTests
         Assert.Equal(["conditions", "id", "issuer", "jwksURI", "metadataURI", "observedGeneration", "tokenEndpoint"], Properties("AuthServer", "status"));
         Assert.Equal(["authServerID", "conditions", "createRequestedAt", "id", "name", "observedGeneration"], Properties("Scope", "status"));
         Assert.Equal(
-            ["authServerID", "conditions", "id", "observedGeneration", "rotationRequest", "secretName", "secretRotatedAt", "secretVersion"],
+            ["authServerID", "conditions", "id", "observedGeneration", "previousSecretExpiresAt", "previousSecretID", "rotationRequest", "secretID", "secretName", "secretRotatedAt", "secretVersion"],
             Properties("Client", "status"));
         Assert.Equal(["clientSecretVersion", "conditions", "controlPlaneID", "id", "observedGeneration", "targetID"], Properties("UpstreamOAuthPolicy", "status"));
     }

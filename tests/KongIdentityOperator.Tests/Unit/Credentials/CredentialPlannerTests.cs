@@ -15,13 +15,13 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client();
 
-        var plan = CredentialPlanner.Plan(client, current: null, broughtSecret: null, Now);
+        var plan = CredentialPlanner.Plan(client, current: null, broughtSecret: null, graceEndsAt: null, Now);
 
-        Assert.Equal(43, plan.ClientSecret.Length);
-        Assert.Equal(16, plan.Version.Length);
-        Assert.Equal(Now, plan.IssuedAt);
+        Assert.Equal(43, plan.Current.Secret.Length);
+        Assert.Equal(16, plan.Current.Version.Length);
+        Assert.Equal(Now, plan.Current.IssuedAt);
         Assert.Equal("SecretWritten", plan.ChangeReason);
-        Assert.Null(plan.RotationRequest);
+        Assert.Null(plan.Current.RotationRequest);
     }
 
     [Fact]
@@ -29,9 +29,9 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("2026-01-01"));
 
-        var plan = CredentialPlanner.Plan(client, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, null, null, null, Now);
 
-        Assert.Equal("2026-01-01", plan.RotationRequest);
+        Assert.Equal("2026-01-01", plan.Current.RotationRequest);
         Assert.Equal("SecretWritten", plan.ChangeReason);
     }
 
@@ -40,11 +40,11 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client();
 
-        var first = CredentialPlanner.Plan(client, null, null, Now);
-        var second = CredentialPlanner.Plan(client, null, null, Now);
+        var first = CredentialPlanner.Plan(client, null, null, null, Now);
+        var second = CredentialPlanner.Plan(client, null, null, null, Now);
 
-        Assert.NotEqual(first.ClientSecret, second.ClientSecret);
-        Assert.NotEqual(first.Version, second.Version);
+        Assert.NotEqual(first.Current.Secret, second.Current.Secret);
+        Assert.NotEqual(first.Current.Version, second.Current.Version);
     }
 
     [Fact]
@@ -52,11 +52,11 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client();
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
 
-        Assert.Equal(Kept, plan.ClientSecret);
-        Assert.Equal(Version, plan.Version);
-        Assert.Equal(CredentialSecrets.IssuedAt, plan.IssuedAt);
+        Assert.Equal(Kept, plan.Current.Secret);
+        Assert.Equal(Version, plan.Current.Version);
+        Assert.Equal(CredentialSecrets.IssuedAt, plan.Current.IssuedAt);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -65,9 +65,9 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.Secret = new() { Name = "creds", Keys = new() { ClientSecret = "password" } });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
 
-        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(Kept, plan.Current.Secret);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -78,12 +78,12 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Data["client_secret"] = Encoding.UTF8.GetBytes("edited-by-hand");
 
-        var plan = CredentialPlanner.Plan(client, current, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
 
-        Assert.NotEqual("edited-by-hand", plan.ClientSecret);
-        Assert.NotEqual(Kept, plan.ClientSecret);
-        Assert.NotEqual(Version, plan.Version);
-        Assert.Equal(Now, plan.IssuedAt);
+        Assert.NotEqual("edited-by-hand", plan.Current.Secret);
+        Assert.NotEqual(Kept, plan.Current.Secret);
+        Assert.NotEqual(Version, plan.Current.Version);
+        Assert.Equal(Now, plan.Current.IssuedAt);
         Assert.Equal("SecretHealed", plan.ChangeReason);
     }
 
@@ -96,10 +96,10 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Metadata.Annotations.Remove(annotation);
 
-        var plan = CredentialPlanner.Plan(client, current, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
 
-        Assert.NotEqual(Kept, plan.ClientSecret);
-        Assert.NotEqual(Version, plan.Version);
+        Assert.NotEqual(Kept, plan.Current.Secret);
+        Assert.NotEqual(Version, plan.Current.Version);
         Assert.Equal("SecretHealed", plan.ChangeReason);
     }
 
@@ -110,9 +110,9 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Data.Remove("client_secret");
 
-        var plan = CredentialPlanner.Plan(client, current, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
 
-        Assert.Equal(43, plan.ClientSecret.Length);
+        Assert.Equal(43, plan.Current.Secret.Length);
         Assert.Equal("SecretHealed", plan.ChangeReason);
     }
 
@@ -123,9 +123,9 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Metadata.Annotations = null;
 
-        var plan = CredentialPlanner.Plan(client, current, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
 
-        Assert.NotEqual(Kept, plan.ClientSecret);
+        Assert.NotEqual(Kept, plan.Current.Secret);
         Assert.Equal("SecretHealed", plan.ChangeReason);
     }
 
@@ -134,13 +134,14 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("second"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, null, Now);
 
-        Assert.NotEqual(Kept, plan.ClientSecret);
-        Assert.NotEqual(Version, plan.Version);
-        Assert.Equal(Now, plan.IssuedAt);
-        Assert.Equal("second", plan.RotationRequest);
-        Assert.Equal("SecretRotated", plan.ChangeReason);
+        Assert.NotEqual(Kept, plan.Pending!.Secret);
+        Assert.NotEqual(Version, plan.Pending!.Version);
+        Assert.Equal(Now, plan.Pending!.IssuedAt);
+        Assert.Equal("second", plan.Pending!.RotationRequest);
+        Assert.Equal("SecretStaged", plan.ChangeReason);
+        Assert.Equal((Kept, Version), (plan.Current.Secret, plan.Current.Version));
     }
 
     [Fact]
@@ -148,11 +149,12 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("now"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
 
-        Assert.NotEqual(Kept, plan.ClientSecret);
-        Assert.Equal("now", plan.RotationRequest);
-        Assert.Equal("SecretRotated", plan.ChangeReason);
+        Assert.NotEqual(Kept, plan.Pending!.Secret);
+        Assert.Equal("now", plan.Pending!.RotationRequest);
+        Assert.Equal("SecretStaged", plan.ChangeReason);
+        Assert.Equal((Kept, Version), (plan.Current.Secret, plan.Current.Version));
     }
 
     [Fact]
@@ -160,11 +162,11 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("first"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, null, Now);
 
-        Assert.Equal(Kept, plan.ClientSecret);
-        Assert.Equal(Version, plan.Version);
-        Assert.Equal("first", plan.RotationRequest);
+        Assert.Equal(Kept, plan.Current.Secret);
+        Assert.Equal(Version, plan.Current.Version);
+        Assert.Equal("first", plan.Current.RotationRequest);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -173,9 +175,9 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate(string.Empty));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
 
-        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(Kept, plan.Current.Secret);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -185,12 +187,13 @@ public sealed class CredentialPlannerTests
         var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "24h" });
         var due = CredentialSecrets.IssuedAt.AddHours(24);
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, due);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, due);
 
-        Assert.NotEqual(Kept, plan.ClientSecret);
-        Assert.NotEqual(Version, plan.Version);
-        Assert.Equal(due, plan.IssuedAt);
-        Assert.Equal("SecretRotated", plan.ChangeReason);
+        Assert.NotEqual(Kept, plan.Pending!.Secret);
+        Assert.NotEqual(Version, plan.Pending!.Version);
+        Assert.Equal(due, plan.Pending!.IssuedAt);
+        Assert.Equal("SecretStaged", plan.ChangeReason);
+        Assert.Equal((Kept, Version), (plan.Current.Secret, plan.Current.Version));
     }
 
     [Fact]
@@ -199,10 +202,10 @@ public sealed class CredentialPlannerTests
         var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "24h" });
         var almost = CredentialSecrets.IssuedAt.AddHours(24).AddSeconds(-1);
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, almost);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, almost);
 
-        Assert.Equal(Kept, plan.ClientSecret);
-        Assert.Equal(CredentialSecrets.IssuedAt, plan.IssuedAt);
+        Assert.Equal(Kept, plan.Current.Secret);
+        Assert.Equal(CredentialSecrets.IssuedAt, plan.Current.IssuedAt);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -211,9 +214,9 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "30m" });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
 
-        Assert.Equal(Kept, plan.ClientSecret);
+        Assert.Equal(Kept, plan.Current.Secret);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -222,11 +225,11 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, null, Now);
 
-        Assert.Equal(Kept, plan.ClientSecret);
-        Assert.Equal(Version, plan.Version);
-        Assert.Equal(CredentialSecrets.IssuedAt, plan.IssuedAt);
+        Assert.Equal(Kept, plan.Current.Secret);
+        Assert.Equal(Version, plan.Current.Version);
+        Assert.Equal(CredentialSecrets.IssuedAt, plan.Current.IssuedAt);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -235,12 +238,13 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), "brought-secret", Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), "brought-secret", null, Now);
 
-        Assert.Equal("brought-secret", plan.ClientSecret);
-        Assert.NotEqual(Version, plan.Version);
-        Assert.Equal(Now, plan.IssuedAt);
-        Assert.Equal("SecretRotated", plan.ChangeReason);
+        Assert.Equal("brought-secret", plan.Pending!.Secret);
+        Assert.NotEqual(Version, plan.Pending!.Version);
+        Assert.Equal(Now, plan.Pending!.IssuedAt);
+        Assert.Equal("SecretStaged", plan.ChangeReason);
+        Assert.Equal((Kept, Version), (plan.Current.Secret, plan.Current.Version));
     }
 
     [Fact]
@@ -248,9 +252,9 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
 
-        var plan = CredentialPlanner.Plan(client, null, "brought-secret", Now);
+        var plan = CredentialPlanner.Plan(client, null, "brought-secret", null, Now);
 
-        Assert.Equal("brought-secret", plan.ClientSecret);
+        Assert.Equal("brought-secret", plan.Current.Secret);
         Assert.Equal("SecretWritten", plan.ChangeReason);
     }
 
@@ -261,10 +265,10 @@ public sealed class CredentialPlannerTests
             spec: s => { s.ClientSecretRef = new() { Name = "byo" }; s.Secret = new() { RotationPeriod = "1h" }; },
             annotations: Rotate("please"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, null, Now);
 
-        Assert.Equal(Kept, plan.ClientSecret);
-        Assert.Equal(Version, plan.Version);
+        Assert.Equal(Kept, plan.Current.Secret);
+        Assert.Equal(Version, plan.Current.Version);
         Assert.Null(plan.ChangeReason);
     }
 
@@ -287,10 +291,81 @@ public sealed class CredentialPlannerTests
     [Fact]
     public void A_plan_never_prints_its_secret()
     {
-        var plan = CredentialPlanner.Plan(TestEntities.Client(), null, null, Now);
+        var plan = CredentialPlanner.Plan(TestEntities.Client(), null, null, null, Now);
 
-        Assert.DoesNotContain(plan.ClientSecret, plan.ToString(), StringComparison.Ordinal);
-        Assert.Contains(plan.Version, plan.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Current.Secret, plan.ToString(), StringComparison.Ordinal);
+        Assert.Contains(plan.Current.Version, plan.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rotation_asked_for_during_a_grace_period_waits_for_its_end()
+    {
+        var client = TestEntities.Client(annotations: Rotate("again"));
+        var graceEnds = Now.AddMinutes(4);
+
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, graceEnds, Now);
+        var later = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, graceEnds, graceEnds);
+
+        Assert.Null(plan.Pending);
+        Assert.Equal((Kept, "first"), (plan.Current.Secret, plan.Current.RotationRequest));
+        Assert.Equal("RotationDeferred", plan.ChangeReason);
+        Assert.Equal(graceEnds, plan.DeferredUntil);
+        Assert.Equal("again", later.Pending?.RotationRequest);
+        Assert.Equal("SecretStaged", later.ChangeReason);
+    }
+
+    [Fact]
+    public void A_heal_during_a_grace_period_does_not_wait()
+    {
+        var client = TestEntities.Client();
+
+        var plan = CredentialPlanner.Plan(client, null, null, Now.AddMinutes(4), Now);
+
+        Assert.Equal("SecretWritten", plan.ChangeReason);
+        Assert.Null(plan.DeferredUntil);
+    }
+
+    [Fact]
+    public void A_staged_secret_carries_on_and_a_new_request_does_not_replace_it()
+    {
+        var client = TestEntities.Client(annotations: Rotate("third"));
+        var current = CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first");
+        CredentialSecrets.Stage(current, "staged-secret-value-0123456789", "fedcba9876543210", "second");
+
+        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+
+        Assert.Equal(("staged-secret-value-0123456789", "fedcba9876543210", "second"), (plan.Pending?.Secret, plan.Pending?.Version, plan.Pending?.RotationRequest));
+        Assert.Equal(CredentialSecrets.IssuedAt, plan.Pending!.IssuedAt);
+        Assert.Equal(Kept, plan.Current.Secret);
+        Assert.Null(plan.ChangeReason);
+    }
+
+    [Fact]
+    public void An_edited_staged_secret_is_dropped_and_the_rotation_starts_again()
+    {
+        var client = TestEntities.Client(annotations: Rotate("second"));
+        var current = CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first");
+        CredentialSecrets.Stage(current, "staged-secret-value-0123456789", "fedcba9876543210", "second");
+        current.Data[CredentialAnnotations.PendingKey] = Encoding.UTF8.GetBytes("edited-by-hand");
+
+        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+
+        Assert.NotEqual("edited-by-hand", plan.Pending?.Secret);
+        Assert.NotEqual("fedcba9876543210", plan.Pending?.Version);
+        Assert.Equal("SecretStaged", plan.ChangeReason);
+    }
+
+    [Theory]
+    [InlineData(null, 600.0)]
+    [InlineData("0s", 0.0)]
+    [InlineData("0", 0.0)]
+    [InlineData("30s", 30.0)]
+    [InlineData("24h", 86400.0)]
+    public void The_grace_period_defaults_to_ten_minutes_and_zero_cuts_over(string? grace, double seconds)
+    {
+        var client = TestEntities.Client(spec: s => s.Secret = new() { RotationGracePeriod = grace });
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), CredentialPlanner.GracePeriod(client));
     }
 
     private static Dictionary<string, string> Rotate(string value) => new() { [CredentialAnnotations.RotateSecret] = value };

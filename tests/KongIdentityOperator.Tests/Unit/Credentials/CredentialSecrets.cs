@@ -35,4 +35,17 @@ internal static class CredentialSecrets
             },
         };
     }
+
+    /// <summary>Adds a staged secret with its bookkeeping, as the operator leaves it between staging and promotion.</summary>
+    public static void Stage(V1Secret secret, string value, string version, string? rotationRequest)
+    {
+        secret.Data[CredentialAnnotations.PendingKey] = Encoding.UTF8.GetBytes(value);
+        secret.Metadata.Annotations[CredentialAnnotations.PendingVersion] = version;
+        secret.Metadata.Annotations[CredentialAnnotations.PendingSha256] = SecretGenerator.Fingerprint(value);
+        secret.Metadata.Annotations[CredentialAnnotations.PendingSince] = IssuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        if (rotationRequest is not null)
+        {
+            secret.Metadata.Annotations[CredentialAnnotations.PendingRotationRequest] = rotationRequest;
+        }
+    }
 }

@@ -7,7 +7,8 @@ namespace KongIdentityOperator.Tests.Unit.Credentials;
 
 public sealed class CredentialsSecretTests
 {
-    private static readonly CredentialPlan Plan = new("s3cr3t-value", "0123456789abcdef", new DateTimeOffset(2026, 1, 10, 8, 30, 15, 500, TimeSpan.FromHours(2)), "rotation-1", "SecretWritten");
+    private static readonly CredentialPlan Plan = new(
+        new CredentialValue("s3cr3t-value", "0123456789abcdef", new DateTimeOffset(2026, 1, 10, 8, 30, 15, 500, TimeSpan.FromHours(2)), "rotation-1"), null, "SecretWritten");
 
     private static readonly CredentialsContent Content = new(
         "team-a-orders", "https://issuer.example/auth", "https://issuer.example/auth/oauth/token", ["read", "write"], "http://myhttpbin.dev");
@@ -121,9 +122,44 @@ public sealed class CredentialsSecretTests
     [Fact]
     public void No_rotation_request_annotation_without_a_request()
     {
-        var annotations = CredentialsSecret.Desired(TestEntities.Client(), null, Plan with { RotationRequest = null }, Content).Metadata.Annotations;
+        var annotations = CredentialsSecret.Desired(TestEntities.Client(), null, Plan with { Current = Plan.Current with { RotationRequest = null } }, Content).Metadata.Annotations;
 
         Assert.DoesNotContain(CredentialAnnotations.RotationRequest, annotations.Keys);
+    }
+
+    [Fact]
+    public void A_staged_secret_sits_beside_the_current_one_with_its_own_bookkeeping()
+    {
+        var staged = new CredentialValue("n3w-s3cr3t-value", "fedcba9876543210", new DateTimeOffset(2026, 1, 11, 9, 0, 0, TimeSpan.Zero), "rotation-2");
+
+        var secret = CredentialsSecret.Desired(TestEntities.Client(), null, Plan with { Pending = staged }, Content);
+
+        Assert.Equal("s3cr3t-value", Encoding.UTF8.GetString(secret.Data["client_secret"]));
+        Assert.Equal("n3w-s3cr3t-value", Encoding.UTF8.GetString(secret.Data[CredentialAnnotations.PendingKey]));
+        Assert.Equal("fedcba9876543210", secret.Metadata.Annotations[CredentialAnnotations.PendingVersion]);
+        Assert.Equal(SecretGenerator.Fingerprint("n3w-s3cr3t-value"), secret.Metadata.Annotations[CredentialAnnotations.PendingSha256]);
+        Assert.Equal("2026-01-11T09:00:00Z", secret.Metadata.Annotations[CredentialAnnotations.PendingSince]);
+        Assert.Equal("rotation-2", secret.Metadata.Annotations[CredentialAnnotations.PendingRotationRequest]);
+        Assert.Equal("0123456789abcdef", secret.Metadata.Annotations[CredentialAnnotations.SecretVersion]);
+    }
+
+    [Fact]
+    public void Promotion_makes_the_staged_secret_current_and_removes_the_stage()
+    {
+        var client = TestEntities.Client();
+        var staged = new CredentialValue("n3w-s3cr3t-value", "fedcba9876543210", new DateTimeOffset(2026, 1, 11, 9, 0, 0, TimeSpan.Zero), "rotation-2");
+        var live = CredentialsSecret.Desired(client, null, Plan with { Pending = staged }, Content);
+
+        var promoted = CredentialsSecret.Promoted(client, live, staged);
+
+        Assert.Equal("n3w-s3cr3t-value", Encoding.UTF8.GetString(promoted.Data["client_secret"]));
+        Assert.DoesNotContain(CredentialAnnotations.PendingKey, promoted.Data.Keys);
+        Assert.Equal("fedcba9876543210", CredentialsSecret.VersionOf(promoted, pending: false));
+        Assert.Null(CredentialsSecret.VersionOf(promoted, pending: true));
+        Assert.Equal("2026-01-11T09:00:00Z", promoted.Metadata.Annotations[CredentialAnnotations.RotatedAt]);
+        Assert.Equal("rotation-2", promoted.Metadata.Annotations[CredentialAnnotations.RotationRequest]);
+        Assert.DoesNotContain(promoted.Metadata.Annotations.Keys, k => k.StartsWith("identity.konghq.com/pending", StringComparison.Ordinal));
+        Assert.Equal(SecretGenerator.Fingerprint("s3cr3t-value"), live.Metadata.Annotations[CredentialAnnotations.SecretSha256]);
     }
 
     [Fact]
@@ -184,7 +220,7 @@ public sealed class CredentialsSecretTests
         var current = CredentialsSecret.Desired(TestEntities.Client(), null, Plan, Content);
         var labelsBefore = current.Metadata.Labels.ToDictionary();
 
-        _ = CredentialsSecret.Desired(client, current, Plan with { Version = "fedcba9876543210" }, Content);
+        _ = CredentialsSecret.Desired(client, current, Plan with { Current = Plan.Current with { Version = "fedcba9876543210" } }, Content);
 
         Assert.Equal(labelsBefore, current.Metadata.Labels);
         Assert.Equal("0123456789abcdef", current.Metadata.Annotations[CredentialAnnotations.SecretVersion]);

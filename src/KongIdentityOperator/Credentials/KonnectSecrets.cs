@@ -1,0 +1,174 @@
+using KongIdentityOperator.Controllers;
+using KongIdentityOperator.Konnect.Identity;
+
+namespace KongIdentityOperator.Credentials;
+
+/// <summary>
+/// Brings a client's secrets in Konnect in line with its credentials Secret, one step at a time and safe to stop
+/// between any two: delete the previous secret once its grace period is over; register the current secret when
+/// Konnect does not hold it yet (after a heal, or a status lost); add a staged secret as a second one and promote it
+/// in the credentials Secret. Which Konnect secret is which is known from the ledger in status; after a crash between
+/// a POST and the status write, the one secret the ledger cannot account for that was created since the value was
+/// decided is that value (nothing else adds secrets to a client the operator owns). Every other unaccounted secret is
+/// older than the value in the credentials Secret, so deleting it never deletes that value.
+/// </summary>
+internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId, string clientId, TimeProvider time)
+{
+    /// <summary>Clock skew allowed between this process and Konnect when comparing a secret's created_at with a decision time.</summary>
+    public static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+
+    private List<ClientSecret>? _secrets;
+
+    /// <summary>Steps taken, for events: (reason, message).</summary>
+    public List<(string Reason, string Message)> Steps { get; } = [];
+
+    /// <summary>After a PUT that set the client's only secret: that secret is the current one, nothing else is kept.</summary>
+    public async Task<SecretLedger> AfterResetAsync(string version, CancellationToken cancellationToken)
+    {
+        var secrets = await ListAsync(cancellationToken);
+        var current = secrets.Where(s => s.Enabled).MaxBy(s => (s.CreatedAt, s.UpdatedAt));
+        foreach (var other in secrets.Where(s => s.Id != current?.Id))
+        {
+            await DeleteAsync(other.Id, ChangeReasons.UnknownSecretDeleted, $"Deleted client secret {other.Id}, left from before the client was set up again.", cancellationToken);
+        }
+
+        return new SecretLedger(current?.Id, version, null, null);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="current"/> when the ledger does not say Konnect holds it; the secret it replaces stays
+    /// valid for <paramref name="grace"/>.
+    /// </summary>
+    public async Task<SecretLedger> RegisterCurrentAsync(SecretLedger ledger, CredentialValue current, TimeSpan grace, Func<CancellationToken, Task> ensureLive, CancellationToken cancellationToken)
+    {
+        ledger = await ForgetMissingAsync(ledger, cancellationToken);
+        if (ledger.RegisteredVersion == current.Version && ledger.SecretId is not null)
+        {
+            return ledger;
+        }
+
+        if (ledger.RegisteredVersion == current.Version)
+        {
+            // Registered, id unknown (recorded by an earlier version of the operator): the newest enabled secret is it.
+            var newest = (await ListAsync(cancellationToken)).Where(s => s.Enabled && !ledger.Accounts(s.Id)).MaxBy(s => s.CreatedAt);
+            return ledger with { SecretId = newest?.Id };
+        }
+
+        (var id, ledger) = await AddAsync(ledger, current, ensureLive, cancellationToken);
+        return await ReplaceAsync(ledger, id, current.Version, grace, cancellationToken);
+    }
+
+    /// <summary>Adds the staged secret (or finds it, after a crash) and makes it current; the replaced one stays valid for <paramref name="grace"/>.</summary>
+    public async Task<SecretLedger> AddPendingAsync(SecretLedger ledger, CredentialValue pending, TimeSpan grace, Func<CancellationToken, Task> ensureLive, CancellationToken cancellationToken)
+    {
+        ledger = await ForgetMissingAsync(ledger, cancellationToken);
+        (var id, ledger) = await AddAsync(ledger, pending, ensureLive, cancellationToken);
+        return await ReplaceAsync(ledger, id, pending.Version, grace, cancellationToken);
+    }
+
+    /// <summary>Deletes the previous secret once its grace period is over.</summary>
+    public async Task<SecretLedger> ExpireAsync(SecretLedger ledger, CancellationToken cancellationToken)
+    {
+        if (ledger.PreviousSecretId is not { } previous || ledger.PreviousExpiresAt > time.GetUtcNow())
+        {
+            return ledger;
+        }
+
+        await DeleteAsync(previous, ChangeReasons.PreviousSecretDeleted, $"Deleted the previous client secret ({previous}): its grace period is over.", cancellationToken);
+        return ledger with { PreviousSecretId = null, PreviousExpiresAt = null };
+    }
+
+    /// <summary>
+    /// The Konnect id of <paramref name="value"/>: the unaccounted secret created since it was decided (a crash came after
+    /// the POST), else a new POST — after making room (at most two enabled secrets). Returns the ledger as the room
+    /// made leaves it.
+    /// </summary>
+    private async Task<(string Id, SecretLedger Ledger)> AddAsync(SecretLedger ledger, CredentialValue value, Func<CancellationToken, Task> ensureLive, CancellationToken cancellationToken)
+    {
+        var since = value.IssuedAt - Skew;
+        var unaccounted = (await ListAsync(cancellationToken)).Where(s => !ledger.Accounts(s.Id)).ToList();
+        if (unaccounted.Where(s => s.Enabled && s.CreatedAt >= since).MaxBy(s => s.CreatedAt) is { } posted)
+        {
+            return (posted.Id, ledger);
+        }
+
+        foreach (var stale in unaccounted)
+        {
+            await DeleteAsync(stale.Id, ChangeReasons.UnknownSecretDeleted, $"Deleted client secret {stale.Id}: the operator did not add it, and it is older than the secret in the credentials Secret.", cancellationToken);
+        }
+
+        if (ledger.SecretId is not null && ledger.PreviousSecretId is { } previous)
+        {
+            // Both places are taken (a deleted or edited credentials Secret while a grace period ran): the older one goes first.
+            await DeleteAsync(previous, ChangeReasons.PreviousSecretDeleted, $"Deleted the previous client secret ({previous}) before its grace period ended: Konnect holds at most two and the credentials Secret needed a new one.", cancellationToken);
+            ledger = ledger with { PreviousSecretId = null, PreviousExpiresAt = null };
+        }
+
+        // The credentials Secret must hold this value before Konnect hears of it; the cache may lag behind it.
+        await ensureLive(cancellationToken);
+        var created = await api.CreateAsync(authServerId, clientId, new ClientSecretCreate { Secret = value.Secret, Enabled = true }, cancellationToken);
+        _secrets = null;
+        return (created.Id, ledger);
+    }
+
+    /// <summary>The new current secret; the one it replaces is kept for the grace period (or deleted at once with 0s).</summary>
+    private async Task<SecretLedger> ReplaceAsync(SecretLedger ledger, string id, string version, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var replaced = ledger.SecretId is { } old && old != id ? old : null;
+        var previous = ledger.PreviousSecretId is { } kept && kept != id && kept != replaced ? kept : null;
+        if (previous is not null)
+        {
+            await DeleteAsync(previous, ChangeReasons.PreviousSecretDeleted, $"Deleted the previous client secret ({previous}) before its grace period ended: Konnect holds at most two.", cancellationToken);
+        }
+
+        if (replaced is null)
+        {
+            return new SecretLedger(id, version, null, null);
+        }
+
+        if (grace <= TimeSpan.Zero)
+        {
+            await DeleteAsync(replaced, ChangeReasons.PreviousSecretDeleted, $"Deleted the replaced client secret ({replaced}) at once (rotationGracePeriod 0s).", cancellationToken);
+            return new SecretLedger(id, version, null, null);
+        }
+
+        return new SecretLedger(id, version, replaced, time.GetUtcNow() + grace);
+    }
+
+    /// <summary>Drops ids the ledger names that Konnect no longer has (deleted there, or by us just before a crash).</summary>
+    private async Task<SecretLedger> ForgetMissingAsync(SecretLedger ledger, CancellationToken cancellationToken)
+    {
+        var ids = (await ListAsync(cancellationToken)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var currentGone = ledger.SecretId is { } current && !ids.Contains(current);
+        return ledger with
+        {
+            SecretId = currentGone ? null : ledger.SecretId,
+            RegisteredVersion = currentGone ? null : ledger.RegisteredVersion,
+            PreviousSecretId = ledger.PreviousSecretId is { } previous && ids.Contains(previous) ? previous : null,
+            PreviousExpiresAt = ledger.PreviousSecretId is { } kept && ids.Contains(kept) ? ledger.PreviousExpiresAt : null,
+        };
+    }
+
+    private async Task<List<ClientSecret>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (_secrets is null)
+        {
+            var secrets = new List<ClientSecret>();
+            await foreach (var secret in api.ListAllAsync(authServerId, clientId, cancellationToken: cancellationToken))
+            {
+                secrets.Add(secret);
+            }
+
+            _secrets = secrets;
+        }
+
+        return _secrets;
+    }
+
+    private async Task DeleteAsync(string id, string reason, string message, CancellationToken cancellationToken)
+    {
+        await api.DeleteAsync(authServerId, clientId, id, cancellationToken);
+        _secrets?.RemoveAll(s => s.Id == id);
+        Steps.Add((reason, message));
+    }
+}
