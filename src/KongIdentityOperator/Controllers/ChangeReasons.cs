@@ -12,6 +12,7 @@ internal static class ChangeReasons
     public const string SecretWritten = "SecretWritten";
     public const string SecretHealed = "SecretHealed";
     public const string SecretStaged = "SecretStaged";
+    public const string SecretRegistered = "SecretRegistered";
     public const string SecretRotated = "SecretRotated";
     public const string RotationDeferred = "RotationDeferred";
     public const string PreviousSecretDeleted = "PreviousSecretDeleted";

@@ -83,8 +83,8 @@ internal sealed class ClientController(
         }
 
         // (3) Make Konnect hold what the Secret holds.
-        var grace = CredentialPlanner.GracePeriod(entity);
         string? change;
+        var progress = SecretProgress.None;
         KonnectSecrets? steps = null;
         try
         {
@@ -100,13 +100,7 @@ internal sealed class ClientController(
             if (NeedsSecretWork(ledger, plan, now))
             {
                 steps = new KonnectSecrets(api.ClientSecrets, parent.AuthServerId!, clientId, time);
-                ledger = await steps.ExpireAsync(ledger, cancellationToken);
-                ledger = await steps.RegisterCurrentAsync(ledger, plan.Current, grace, ct => secret.EnsureAsync(plan.Current.Version, pending: false, ct), cancellationToken);
-                if (plan.Pending is { } pending)
-                {
-                    ledger = await steps.AddPendingAsync(ledger, pending, grace, ct => secret.EnsureAsync(pending.Version, pending: true, ct), cancellationToken);
-                    await secret.PromoteAsync(pending, cancellationToken);
-                }
+                (ledger, progress) = await SyncSecretsAsync(steps, ledger, plan, secret, CredentialPlanner.GracePeriod(entity), cancellationToken);
             }
         }
         catch (Exception e) when (KonnectErrors.Handles(e))
@@ -114,9 +108,8 @@ internal sealed class ClientController(
             return await recorder.RecordAsync<Client, ClientStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved, SecretReady(secretName)], null, cancellationToken);
         }
 
-        await RecordEventsAsync(entity, clientId, secretName, plan, change, steps, ledger, cancellationToken);
-        var now2 = time.GetUtcNow();
-        var value = plan.Pending ?? plan.Current;
+        await RecordEventsAsync(entity, clientId, secretName, plan, change, steps, progress, ledger, cancellationToken);
+        var value = progress == SecretProgress.Promoted ? plan.Pending! : plan.Current;
         var result = await recorder.RecordAsync<Client, ClientStatus>(
             entity,
             ReconcileOutcome.Ready(ReadyMessage(clientId, secretName, plan, ledger)),
@@ -134,7 +127,7 @@ internal sealed class ClientController(
                 status.RotationRequest = value.RotationRequest;
             },
             cancellationToken);
-        result.RequeueAfter = NextWake(entity, plan, ledger, value, now2);
+        result.RequeueAfter = progress == SecretProgress.Continue ? ContinueAfter : NextWake(entity, plan, ledger, value, time.GetUtcNow());
         return result;
     }
 
@@ -146,6 +139,37 @@ internal sealed class ClientController(
         status.AuthServerId == authServerId
             ? new SecretLedger(status.SecretId, status.SecretVersion, status.PreviousSecretId, status.PreviousSecretExpiresAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null)
             : SecretLedger.Empty;
+
+    /// <summary>
+    /// The secret steps of one reconcile, at most one new secret each: a POST must be on record in status before the
+    /// next, so that after a crash the one secret the ledger cannot account for is known to be that POST's.
+    /// </summary>
+    private static async Task<(SecretLedger Ledger, SecretProgress Progress)> SyncSecretsAsync(
+        KonnectSecrets steps, SecretLedger ledger, CredentialPlan plan, LiveSecret secret, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        ledger = await steps.ExpireAsync(ledger, cancellationToken);
+        if (ledger.SecretId is null && ledger.RegisteredVersion is not null)
+        {
+            return (await steps.IdentifyAsync(ledger, cancellationToken), SecretProgress.Continue);
+        }
+
+        var before = ledger.SecretId;
+        ledger = await steps.RegisterCurrentAsync(ledger, plan.Current, grace, ct => secret.EnsureAsync(plan.Current.Version, pending: false, ct), cancellationToken);
+        var registered = ledger.SecretId != before ? SecretProgress.Registered : SecretProgress.None;
+        if (plan.Pending is not { } pending)
+        {
+            return (ledger, registered);
+        }
+
+        if (registered == SecretProgress.Registered)
+        {
+            return (ledger, SecretProgress.Continue);
+        }
+
+        ledger = await steps.AddPendingAsync(ledger, pending, grace, ct => secret.EnsureAsync(pending.Version, pending: true, ct), cancellationToken);
+        await secret.PromoteAsync(pending, cancellationToken);
+        return (ledger, SecretProgress.Promoted);
+    }
 
     /// <summary>Whether Konnect's secrets need a look: a value not known to be registered, a staged one, or a grace period over. Never at rest.</summary>
     private static bool NeedsSecretWork(SecretLedger ledger, CredentialPlan plan, DateTimeOffset now) =>
@@ -195,11 +219,12 @@ internal sealed class ClientController(
         var upserted = await api.Clients.UpsertAsync(parent.AuthServerId!, clientId, desired, cancellationToken);
         clients.Remember(clientId, upserted.Client);
         var change = remote is null ? ChangeReasons.Created : verdict!.State == OwnerState.OwnerGone && entity.Spec.Adopt is null ? ChangeReasons.Recovered : ChangeReasons.Adopted;
+        // The PUT made the current secret the client's only one; its id is learnt when a rotation needs it.
         return new(change, new SecretLedger(null, plan.Current.Version, null, null), null);
     }
 
     private async Task RecordEventsAsync(
-        Client entity, string clientId, string secretName, CredentialPlan plan, string? change, KonnectSecrets? steps, SecretLedger ledger, CancellationToken cancellationToken)
+        Client entity, string clientId, string secretName, CredentialPlan plan, string? change, KonnectSecrets? steps, SecretProgress progress, SecretLedger ledger, CancellationToken cancellationToken)
     {
         if (change is not null)
         {
@@ -208,7 +233,7 @@ internal sealed class ClientController(
 
         if (plan.ChangeReason is ChangeReasons.SecretWritten or ChangeReasons.SecretHealed)
         {
-            await events(entity, plan.ChangeReason, $"Client secret version {plan.Current.Version} written to Secret {secretName} and registered in Konnect{Expiry(ledger)}.", cancellationToken: cancellationToken);
+            await events(entity, plan.ChangeReason, $"Client secret version {plan.Current.Version} written to Secret {secretName}.", cancellationToken: cancellationToken);
         }
 
         foreach (var (reason, message) in steps?.Steps ?? [])
@@ -216,9 +241,14 @@ internal sealed class ClientController(
             await events(entity, reason, message, cancellationToken: cancellationToken);
         }
 
-        if (plan.Pending is { } pending)
+        if (progress == SecretProgress.Registered)
         {
-            await events(entity, ChangeReasons.SecretRotated, $"Client secret version {pending.Version} added in Konnect and now in Secret {secretName}{Expiry(ledger)}.", cancellationToken: cancellationToken);
+            await events(entity, ChangeReasons.SecretRegistered, $"Client secret version {plan.Current.Version} registered in Konnect (secret {ledger.SecretId}){Expiry(ledger)}.", cancellationToken: cancellationToken);
+        }
+
+        if (progress == SecretProgress.Promoted)
+        {
+            await events(entity, ChangeReasons.SecretRotated, $"Client secret version {plan.Pending!.Version} added in Konnect (secret {ledger.SecretId}) and now in Secret {secretName}{Expiry(ledger)}.", cancellationToken: cancellationToken);
         }
 
         if (plan.ChangeReason is ChangeReasons.RotationDeferred)
@@ -234,6 +264,9 @@ internal sealed class ClientController(
         $"Client {clientId} is ready; credentials are in Secret {secretName}"
         + (ledger.PreviousSecretId is null ? "." : $"; the previous secret stays valid until {ledger.PreviousExpiresAt:u}.")
         + (plan.DeferredUntil is { } until ? $" A rotation waits for that grace period to end ({until:u})." : string.Empty);
+
+    /// <summary>The pause before the next step of a rotation that had to stop after one new secret.</summary>
+    private static readonly TimeSpan ContinueAfter = TimeSpan.FromMilliseconds(50);
 
     /// <summary>When to look again on our own: the end of a grace period, or the next periodic rotation.</summary>
     private static TimeSpan? NextWake(Client entity, CredentialPlan plan, SecretLedger ledger, CredentialValue value, DateTimeOffset now)

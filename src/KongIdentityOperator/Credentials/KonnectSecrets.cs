@@ -22,17 +22,18 @@ internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId,
     /// <summary>Steps taken, for events: (reason, message).</summary>
     public List<(string Reason, string Message)> Steps { get; } = [];
 
-    /// <summary>After a PUT that set the client's only secret: that secret is the current one, nothing else is kept.</summary>
-    public async Task<SecretLedger> AfterResetAsync(string version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Names the registered secret when the ledger knows its version but not its id (a PUT does not say it): the newest
+    /// enabled secret, since every secret the operator adds is newer than the ones before. Nothing is added in the same
+    /// reconcile: once a POST may have happened, "the newest" would no longer be sure.
+    /// </summary>
+    public async Task<SecretLedger> IdentifyAsync(SecretLedger ledger, CancellationToken cancellationToken)
     {
+        ledger = await ReadAsync(ledger, cancellationToken);
         var secrets = await ListAsync(cancellationToken);
-        var current = secrets.Where(s => s.Enabled).MaxBy(s => (s.CreatedAt, s.UpdatedAt));
-        foreach (var other in secrets.Where(s => s.Id != current?.Id))
-        {
-            await DeleteAsync(other.Id, ChangeReasons.UnknownSecretDeleted, $"Deleted client secret {other.Id}, left from before the client was set up again.", cancellationToken);
-        }
-
-        return new SecretLedger(current?.Id, version, null, null);
+        var named = ledger;
+        var newest = secrets.Where(s => s.Enabled && !named.Accounts(s.Id)).MaxBy(s => s.CreatedAt);
+        return newest is null ? ledger with { RegisteredVersion = null } : ledger with { SecretId = newest.Id };
     }
 
     /// <summary>
@@ -41,17 +42,11 @@ internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId,
     /// </summary>
     public async Task<SecretLedger> RegisterCurrentAsync(SecretLedger ledger, CredentialValue current, TimeSpan grace, Func<CancellationToken, Task> ensureLive, CancellationToken cancellationToken)
     {
-        ledger = await ForgetMissingAsync(ledger, cancellationToken);
-        if (ledger.RegisteredVersion == current.Version && ledger.SecretId is not null)
-        {
-            return ledger;
-        }
-
+        // The caller names a registered secret first (IdentifyAsync), in a reconcile of its own.
+        ledger = await ReadAsync(ledger, cancellationToken);
         if (ledger.RegisteredVersion == current.Version)
         {
-            // Registered, id unknown (recorded by an earlier version of the operator): the newest enabled secret is it.
-            var newest = (await ListAsync(cancellationToken)).Where(s => s.Enabled && !ledger.Accounts(s.Id)).MaxBy(s => s.CreatedAt);
-            return ledger with { SecretId = newest?.Id };
+            return ledger;
         }
 
         (var id, ledger) = await AddAsync(ledger, current, ensureLive, cancellationToken);
@@ -61,7 +56,7 @@ internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId,
     /// <summary>Adds the staged secret (or finds it, after a crash) and makes it current; the replaced one stays valid for <paramref name="grace"/>.</summary>
     public async Task<SecretLedger> AddPendingAsync(SecretLedger ledger, CredentialValue pending, TimeSpan grace, Func<CancellationToken, Task> ensureLive, CancellationToken cancellationToken)
     {
-        ledger = await ForgetMissingAsync(ledger, cancellationToken);
+        ledger = await ReadAsync(ledger, cancellationToken);
         (var id, ledger) = await AddAsync(ledger, pending, ensureLive, cancellationToken);
         return await ReplaceAsync(ledger, id, pending.Version, grace, cancellationToken);
     }
@@ -135,17 +130,18 @@ internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId,
         return new SecretLedger(id, version, replaced, time.GetUtcNow() + grace);
     }
 
-    /// <summary>Drops ids the ledger names that Konnect no longer has (deleted there, or by us just before a crash).</summary>
-    private async Task<SecretLedger> ForgetMissingAsync(SecretLedger ledger, CancellationToken cancellationToken)
+    /// <summary>The ledger without the ids Konnect no longer has (deleted there, or by us just before a crash).</summary>
+    private async Task<SecretLedger> ReadAsync(SecretLedger ledger, CancellationToken cancellationToken)
     {
         var ids = (await ListAsync(cancellationToken)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var currentGone = ledger.SecretId is { } current && !ids.Contains(current);
+        var previousKept = ledger.PreviousSecretId is { } previous && ids.Contains(previous);
         return ledger with
         {
             SecretId = currentGone ? null : ledger.SecretId,
             RegisteredVersion = currentGone ? null : ledger.RegisteredVersion,
-            PreviousSecretId = ledger.PreviousSecretId is { } previous && ids.Contains(previous) ? previous : null,
-            PreviousExpiresAt = ledger.PreviousSecretId is { } kept && ids.Contains(kept) ? ledger.PreviousExpiresAt : null,
+            PreviousSecretId = previousKept ? ledger.PreviousSecretId : null,
+            PreviousExpiresAt = previousKept ? ledger.PreviousExpiresAt : null,
         };
     }
 

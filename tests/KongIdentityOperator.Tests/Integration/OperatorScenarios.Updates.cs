@@ -22,7 +22,7 @@ public abstract partial class OperatorScenarios
         await ExpectSingleWriteAsync<Claim>("test-claim", c => c.Spec.Value = "${ .Client.Name }", "PATCH /v1/auth-servers/{authServerId}/claims/{claimId}");
         Assert.Equal("${ .Client.Name }", Konnect.Snapshot().AuthServers[0].Claims[0].Value);
 
-        await ExpectSingleWriteAsync<Client>("appointments-client", c => c.Spec.AccessTokenDurationSeconds = 1800, "PUT /v1/auth-servers/{authServerId}/clients/{clientId}");
+        await ExpectSingleWriteAsync<Client>("appointments-client", c => c.Spec.AccessTokenDurationSeconds = 1800, "PATCH /v1/auth-servers/{authServerId}/clients/{clientId}");
         Assert.Equal(1800, Konnect.Snapshot().AllClients.Single().AccessTokenDuration);
 
         await ExpectSingleWriteAsync<UpstreamOAuthPolicy>(

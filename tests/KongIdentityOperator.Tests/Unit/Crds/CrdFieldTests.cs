@@ -222,10 +222,12 @@ public sealed class CrdFieldTests
     }
 
     [Fact]
-    public void The_rotation_period_is_a_go_duration() =>
+    public void The_rotation_period_and_grace_period_are_go_durations()
+    {
         Assert.Equal("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", GeneratedCrds.At("Client", "spec.secret.rotationPeriod").Pattern);
         Assert.Equal("^(0|([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$", GeneratedCrds.At("Client", "spec.secret.rotationGracePeriod").Pattern);
         Assert.Equal("10m", GeneratedCrds.At("Client", "spec.secret.rotationGracePeriod").DefaultProperty);
+    }
 
     [Fact]
     public void Status_fields_use_the_documented_names()
