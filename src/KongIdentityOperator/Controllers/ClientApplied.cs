@@ -1,10 +1,9 @@
 using KongIdentityOperator.Credentials;
-using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Controllers;
 
 /// <summary>
-/// What applying a Client's fields to Konnect did: the change (for the event), the ledger when a PUT left the current
-/// secret as the client's only one, or why nothing could be written.
+/// What applying a Client's fields to Konnect did: the change (for the event), and the ledger when a PUT left the
+/// current secret as the client's only one.
 /// </summary>
-internal sealed record ClientApplied(string? Change, SecretLedger? Reset, ReconcileOutcome? Problem);
+internal sealed record ClientApplied(string? Change, SecretLedger? Reset);

@@ -67,10 +67,33 @@ internal sealed class ClientController(
 
         var now = time.GetUtcNow();
         var ledger = Ledger(entity.Status, parent.AuthServerId!);
-        var plan = CredentialPlanner.Plan(entity, current, brought.Secret, ledger.GraceEndsAt, now);
+        var plan = CredentialPlanner.Plan(entity, current, brought.Secret, ledger, now);
         var authServer = parent.AuthServer!;
         var clientId = ClientMapping.ClientId(entity);
         var content = new CredentialsContent(clientId, authServer.Status.Issuer ?? string.Empty, authServer.Status.TokenEndpoint ?? string.Empty, allowed!.Names, authServer.Spec.Audience);
+
+        // Observe the client first: one another object owns is never written to, nor is a Secret written for it. A new
+        // value goes into the Secret with the ids of the client's secrets now (see KonnectSecrets).
+        var api = konnect.For(parent.Connection!);
+        var steps = new KonnectSecrets(api.ClientSecrets, parent.AuthServerId!, clientId, time);
+        ObservedClient observed;
+        try
+        {
+            observed = await ObserveClientAsync(entity, parent, clientId, cancellationToken);
+            if (observed.Problem is { } notOwned)
+            {
+                return await recorder.RecordAsync<Client, ClientStatus>(entity, notOwned, [DomainCondition.RefsResolved], null, cancellationToken);
+            }
+
+            if (plan.ChangeReason is ChangeReasons.SecretWritten or ChangeReasons.SecretHealed or ChangeReasons.SecretStaged)
+            {
+                plan = WithKnownIds(plan, observed.Remote is null ? [] : await steps.IdsAsync(cancellationToken));
+            }
+        }
+        catch (Exception e) when (KonnectErrors.Handles(e))
+        {
+            return await recorder.RecordAsync<Client, ClientStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved], null, cancellationToken);
+        }
 
         // (2) Write the credentials Secret before Konnect hears of a secret in it.
         var desiredSecret = CredentialsSecret.Desired(entity, current, plan, content);
@@ -85,21 +108,13 @@ internal sealed class ClientController(
         // (3) Make Konnect hold what the Secret holds.
         string? change;
         var progress = SecretProgress.None;
-        KonnectSecrets? steps = null;
         try
         {
-            var api = konnect.For(parent.Connection!);
-            var applied = await ApplyClientAsync(entity, parent, clientId, allowed.Ids, plan, secret, cancellationToken);
-            if (applied.Problem is { } notOwned)
-            {
-                return await recorder.RecordAsync<Client, ClientStatus>(entity, notOwned, [DomainCondition.RefsResolved, SecretReady(secretName)], null, cancellationToken);
-            }
-
+            var applied = await ApplyClientAsync(entity, parent, clientId, allowed.Ids, plan, observed, secret, cancellationToken);
             change = applied.Change;
             ledger = applied.Reset ?? ledger;
             if (NeedsSecretWork(ledger, plan, now))
             {
-                steps = new KonnectSecrets(api.ClientSecrets, parent.AuthServerId!, clientId, time);
                 (ledger, progress) = await SyncSecretsAsync(steps, ledger, plan, secret, CredentialPlanner.GracePeriod(entity), cancellationToken);
             }
         }
@@ -171,60 +186,73 @@ internal sealed class ClientController(
         return (ledger, SecretProgress.Promoted);
     }
 
+    private static CredentialPlan WithKnownIds(CredentialPlan plan, IReadOnlyList<string> ids) =>
+        plan.Pending is { } pending
+            ? plan with { Pending = pending with { KnownIds = ids } }
+            : plan with { Current = plan.Current with { KnownIds = ids } };
+
     /// <summary>Whether Konnect's secrets need a look: a value not known to be registered, a staged one, or a grace period over. Never at rest.</summary>
     private static bool NeedsSecretWork(SecretLedger ledger, CredentialPlan plan, DateTimeOffset now) =>
         ledger.RegisteredVersion != plan.Current.Version || plan.Pending is not null || ledger.PreviousExpiresAt <= now;
 
     /// <summary>
+    /// The client in Konnect (through the shared view) and whose it is. Adopting takes an unmarked client or one whose
+    /// owner is gone; without adopt only our own (or this object's before a restore) is written; a client another live
+    /// Client owns never is.
+    /// </summary>
+    private async Task<ObservedClient> ObserveClientAsync(Client entity, ParentResult parent, string clientId, CancellationToken cancellationToken)
+    {
+        var remote = await observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!)).FindAsync(
+            clientId,
+            RemoteReaders.Clients(konnect.For(parent.Connection!), parent.AuthServerId!),
+            () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name),
+            cancellationToken);
+        if (remote is null)
+        {
+            return new(null, null, null);
+        }
+
+        var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(remote.Labels), entity, cancellationToken);
+        var allowed = entity.Spec.Adopt?.Id == clientId ? verdict.MayAdopt : verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name);
+        return allowed
+            ? new(remote, verdict, null)
+            : new(remote, verdict, verdict.NotOwned($"A client with id {clientId} in the auth server", "set another spec.clientID (adopting replaces its secret)."));
+    }
+
+    /// <summary>
     /// Creates the client (PUT with the current secret) or, for one adopted or recovered, sets it up again the same way;
-    /// for our own, PATCHes only the fields that differ.
+    /// for our own, PATCHes the fields when any differs (never the secret: the previous one must stay valid).
     /// </summary>
     private async Task<ClientApplied> ApplyClientAsync(
-        Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, LiveSecret secret, CancellationToken cancellationToken)
+        Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, ObservedClient observed, LiveSecret secret, CancellationToken cancellationToken)
     {
         var api = konnect.For(parent.Connection!);
         var desired = ClientMapping.Upsert(entity, scopeIds, plan.Current.Secret);
         var clients = observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!));
-        var remote = await clients.FindAsync(
-            clientId,
-            RemoteReaders.Clients(api, parent.AuthServerId!),
-            () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name),
-            cancellationToken);
-        OwnerVerdict? verdict = null;
-        if (remote is not null)
-        {
-            // Adopting takes an unmarked client or one whose owner is gone; without adopt only our own (or this object's
-            // before a restore) is written. A client another live Client owns never is.
-            verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(remote.Labels), entity, cancellationToken);
-            var allowed = entity.Spec.Adopt?.Id == clientId ? verdict.MayAdopt : verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name);
-            if (!allowed)
-            {
-                return new(null, null, verdict.NotOwned($"A client with id {clientId} in the auth server", "set another spec.clientID (adopting replaces its secret)."));
-            }
-        }
-
-        if (remote is not null && verdict!.State == OwnerState.Ours)
+        if (observed is { Remote: { } remote, Verdict.State: OwnerState.Ours })
         {
             if (!ClientMapping.Differs(desired, remote))
             {
-                return new(null, null, null);
+                return new(null, null);
             }
 
             clients.Remember(clientId, await api.Clients.PatchAsync(parent.AuthServerId!, clientId, ClientMapping.Patch(desired, remote), cancellationToken));
-            return new(ChangeReasons.Updated, null, null);
+            return new(ChangeReasons.Updated, null);
         }
 
-        // A new client, or one made elsewhere: PUT sets every field and makes the current secret its only one.
+        // A new client, or one made elsewhere: PUT sets every field and makes the current secret its only one; its id is
+        // learnt when a rotation needs it.
         await secret.EnsureAsync(plan.Current.Version, pending: false, cancellationToken);
         var upserted = await api.Clients.UpsertAsync(parent.AuthServerId!, clientId, desired, cancellationToken);
         clients.Remember(clientId, upserted.Client);
-        var change = remote is null ? ChangeReasons.Created : verdict!.State == OwnerState.OwnerGone && entity.Spec.Adopt is null ? ChangeReasons.Recovered : ChangeReasons.Adopted;
-        // The PUT made the current secret the client's only one; its id is learnt when a rotation needs it.
-        return new(change, new SecretLedger(null, plan.Current.Version, null, null), null);
+        var change = observed.Remote is null ? ChangeReasons.Created
+            : observed.Verdict!.State == OwnerState.OwnerGone && entity.Spec.Adopt is null ? ChangeReasons.Recovered
+            : ChangeReasons.Adopted;
+        return new(change, new SecretLedger(null, plan.Current.Version, null, null));
     }
 
     private async Task RecordEventsAsync(
-        Client entity, string clientId, string secretName, CredentialPlan plan, string? change, KonnectSecrets? steps, SecretProgress progress, SecretLedger ledger, CancellationToken cancellationToken)
+        Client entity, string clientId, string secretName, CredentialPlan plan, string? change, KonnectSecrets steps, SecretProgress progress, SecretLedger ledger, CancellationToken cancellationToken)
     {
         if (change is not null)
         {
@@ -236,7 +264,7 @@ internal sealed class ClientController(
             await events(entity, plan.ChangeReason, $"Client secret version {plan.Current.Version} written to Secret {secretName}.", cancellationToken: cancellationToken);
         }
 
-        foreach (var (reason, message) in steps?.Steps ?? [])
+        foreach (var (reason, message) in steps.Steps)
         {
             await events(entity, reason, message, cancellationToken: cancellationToken);
         }

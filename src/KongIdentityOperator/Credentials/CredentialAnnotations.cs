@@ -30,6 +30,21 @@ internal static class CredentialAnnotations
     /// <summary>On the Secret: the rotate-secret value the staged secret answers.</summary>
     public const string PendingRotationRequest = "identity.konghq.com/pending-rotation-request";
 
+    /// <summary>
+    /// On the Secret: the Konnect secret ids the client had when the current value was decided (written with it, before
+    /// Konnect heard of it). After a crash, a secret not among them and not on record is the one this value was added as.
+    /// </summary>
+    public const string KnownIds = "identity.konghq.com/secret-known-ids";
+
+    /// <summary>On the Secret: the same for the staged secret.</summary>
+    public const string PendingKnownIds = "identity.konghq.com/pending-known-ids";
+
+    /// <summary>The annotations of the current secret.</summary>
+    public static CredentialSlot Current { get; } = new(SecretVersion, SecretSha256, RotatedAt, RotationRequest, KnownIds);
+
+    /// <summary>The annotations of the staged secret.</summary>
+    public static CredentialSlot Pending { get; } = new(PendingVersion, PendingSha256, PendingSince, PendingRotationRequest, PendingKnownIds);
+
     /// <summary>Data key of the staged secret: present only between deciding a new secret and Konnect holding it.</summary>
     public const string PendingKey = "pending_client_secret";
 

@@ -27,19 +27,19 @@ internal static class CredentialPlanner
     /// <param name="client">The Client (its rotate-secret annotation and spec.secret).</param>
     /// <param name="current">The credentials Secret as it is, or null.</param>
     /// <param name="broughtSecret">The value of spec.clientSecretRef, or null.</param>
-    /// <param name="graceEndsAt">When the previous secret's grace period ends, while one runs (else null).</param>
+    /// <param name="ledger">What status records of the client's secrets in Konnect (a grace period running, a version registered).</param>
     /// <param name="now">The time of the decision.</param>
-    public static CredentialPlan Plan(Client client, V1Secret? current, string? broughtSecret, DateTimeOffset? graceEndsAt, DateTimeOffset now)
+    public static CredentialPlan Plan(Client client, V1Secret? current, string? broughtSecret, SecretLedger ledger, DateTimeOffset now)
     {
         var requested = client.Metadata.Annotations?.TryGetValue(CredentialAnnotations.RotateSecret, out var value) == true && !string.IsNullOrEmpty(value) ? value : null;
-        var stored = Read(current, SecretKeyNames.For(client).ClientSecret, CredentialAnnotations.SecretVersion, CredentialAnnotations.SecretSha256, CredentialAnnotations.RotatedAt, CredentialAnnotations.RotationRequest, now);
+        var stored = Read(current, SecretKeyNames.For(client).ClientSecret, CredentialAnnotations.Current, now);
         if (stored is null)
         {
-            var reason = current is null ? ChangeReasons.SecretWritten : ChangeReasons.SecretHealed;
+            var reason = current is null && ledger.RegisteredVersion is null ? ChangeReasons.SecretWritten : ChangeReasons.SecretHealed;
             return new(CredentialValue.Fresh(broughtSecret, now, requested), null, reason);
         }
 
-        var pending = Read(current, CredentialAnnotations.PendingKey, CredentialAnnotations.PendingVersion, CredentialAnnotations.PendingSha256, CredentialAnnotations.PendingSince, CredentialAnnotations.PendingRotationRequest, now);
+        var pending = Read(current, CredentialAnnotations.PendingKey, CredentialAnnotations.Pending, now);
         if (pending is not null)
         {
             return new(stored, pending, null);
@@ -53,7 +53,7 @@ internal static class CredentialPlanner
             return new(stored, null, null);
         }
 
-        return graceEndsAt is { } endsAt && endsAt > now
+        return ledger.GraceEndsAt is { } endsAt && endsAt > now
             ? new(stored, null, ChangeReasons.RotationDeferred, endsAt)
             : new(stored, CredentialValue.Fresh(broughtSecret, now, requested), ChangeReasons.SecretStaged);
     }
@@ -69,18 +69,19 @@ internal static class CredentialPlanner
         : DefaultGracePeriod;
 
     /// <summary>A secret and its bookkeeping, when both are there and the fingerprint matches (else null: missing or edited).</summary>
-    private static CredentialValue? Read(V1Secret? secret, string key, string versionKey, string shaKey, string issuedKey, string requestKey, DateTimeOffset now)
+    private static CredentialValue? Read(V1Secret? secret, string key, CredentialSlot slot, DateTimeOffset now)
     {
         var annotations = secret?.Metadata?.Annotations;
         if (secret is null || annotations is null || KonnectConnectionResolver.Value(secret, key) is not { } value
-            || !annotations.TryGetValue(shaKey, out var sha) || sha != SecretGenerator.Fingerprint(value)
-            || !annotations.TryGetValue(versionKey, out var version))
+            || !annotations.TryGetValue(slot.Sha256, out var sha) || sha != SecretGenerator.Fingerprint(value)
+            || !annotations.TryGetValue(slot.Version, out var version))
         {
             return null;
         }
 
-        var issuedAt = annotations.TryGetValue(issuedKey, out var at)
+        var issuedAt = annotations.TryGetValue(slot.IssuedAt, out var at)
             && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : now;
-        return new(value, version, issuedAt, annotations.TryGetValue(requestKey, out var request) ? request : null);
+        var known = annotations.TryGetValue(slot.KnownIds, out var ids) ? ids.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
+        return new(value, version, issuedAt, annotations.TryGetValue(slot.RotationRequest, out var request) ? request : null) { KnownIds = known };
     }
 }

@@ -71,8 +71,8 @@ internal static class CredentialsSecret
 
         secret.Metadata.Labels[CredentialAnnotations.ManagedByLabel] = CredentialAnnotations.ManagedByValue;
         secret.Metadata.Labels[CredentialAnnotations.ClientLabel] = client.Metadata.Name;
-        Record(secret.Metadata.Annotations, plan.Current, CredentialAnnotations.SecretVersion, CredentialAnnotations.SecretSha256, CredentialAnnotations.RotatedAt, CredentialAnnotations.RotationRequest);
-        Record(secret.Metadata.Annotations, plan.Pending, CredentialAnnotations.PendingVersion, CredentialAnnotations.PendingSha256, CredentialAnnotations.PendingSince, CredentialAnnotations.PendingRotationRequest);
+        Record(secret.Metadata.Annotations, plan.Current, CredentialAnnotations.Current);
+        Record(secret.Metadata.Annotations, plan.Pending, CredentialAnnotations.Pending);
         return secret;
     }
 
@@ -87,36 +87,43 @@ internal static class CredentialsSecret
         promoted.Metadata.Annotations ??= new Dictionary<string, string>(StringComparer.Ordinal);
         promoted.Data[keys.ClientSecret] = Utf8(pending.Secret);
         promoted.Data.Remove(CredentialAnnotations.PendingKey);
-        Record(promoted.Metadata.Annotations, pending, CredentialAnnotations.SecretVersion, CredentialAnnotations.SecretSha256, CredentialAnnotations.RotatedAt, CredentialAnnotations.RotationRequest);
-        Record(promoted.Metadata.Annotations, null, CredentialAnnotations.PendingVersion, CredentialAnnotations.PendingSha256, CredentialAnnotations.PendingSince, CredentialAnnotations.PendingRotationRequest);
+        Record(promoted.Metadata.Annotations, pending, CredentialAnnotations.Current);
+        Record(promoted.Metadata.Annotations, null, CredentialAnnotations.Pending);
         return promoted;
     }
 
     /// <summary>The version a Secret's annotation names for one of its two slots, or null.</summary>
     public static string? VersionOf(V1Secret? secret, bool pending) =>
-        secret?.Metadata?.Annotations?.TryGetValue(pending ? CredentialAnnotations.PendingVersion : CredentialAnnotations.SecretVersion, out var version) == true ? version : null;
+        secret?.Metadata?.Annotations?.TryGetValue((pending ? CredentialAnnotations.Pending : CredentialAnnotations.Current).Version, out var version) == true ? version : null;
 
-    private static void Record(IDictionary<string, string> annotations, CredentialValue? value, string versionKey, string shaKey, string issuedKey, string requestKey)
+    private static void Record(IDictionary<string, string> annotations, CredentialValue? value, CredentialSlot slot)
     {
         if (value is null)
         {
-            annotations.Remove(versionKey);
-            annotations.Remove(shaKey);
-            annotations.Remove(issuedKey);
-            annotations.Remove(requestKey);
+            foreach (var key in new[] { slot.Version, slot.Sha256, slot.IssuedAt, slot.RotationRequest, slot.KnownIds })
+            {
+                annotations.Remove(key);
+            }
+
             return;
         }
 
-        annotations[versionKey] = value.Version;
-        annotations[shaKey] = SecretGenerator.Fingerprint(value.Secret);
-        annotations[issuedKey] = value.IssuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        if (value.RotationRequest is { } request)
+        annotations[slot.Version] = value.Version;
+        annotations[slot.Sha256] = SecretGenerator.Fingerprint(value.Secret);
+        annotations[slot.IssuedAt] = value.IssuedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        Set(slot.RotationRequest, value.RotationRequest);
+        Set(slot.KnownIds, value.KnownIds is { } ids ? string.Join(',', ids) : null);
+
+        void Set(string key, string? text)
         {
-            annotations[requestKey] = request;
-        }
-        else
-        {
-            annotations.Remove(requestKey);
+            if (text is null)
+            {
+                annotations.Remove(key);
+            }
+            else
+            {
+                annotations[key] = text;
+            }
         }
     }
 

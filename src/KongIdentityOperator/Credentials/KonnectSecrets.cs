@@ -1,4 +1,5 @@
 using KongIdentityOperator.Controllers;
+using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Konnect.Identity;
 
 namespace KongIdentityOperator.Credentials;
@@ -7,17 +8,28 @@ namespace KongIdentityOperator.Credentials;
 /// Brings a client's secrets in Konnect in line with its credentials Secret, one step at a time and safe to stop
 /// between any two: delete the previous secret once its grace period is over; register the current secret when
 /// Konnect does not hold it yet (after a heal, or a status lost); add a staged secret as a second one and promote it
-/// in the credentials Secret. Which Konnect secret is which is known from the ledger in status; after a crash between
-/// a POST and the status write, the one secret the ledger cannot account for that was created since the value was
-/// decided is that value (nothing else adds secrets to a client the operator owns). Every other unaccounted secret is
-/// older than the value in the credentials Secret, so deleting it never deletes that value.
+/// in the credentials Secret. Which Konnect secret is which is known from the ledger in status. A value is written to
+/// the credentials Secret together with the ids the client had when it was decided, so after a crash between a POST
+/// and the status write, a secret neither on record nor among those ids is the one the value was added as; every other
+/// secret not on record existed before the value did and cannot hold it, so deleting it never deletes that value.
 /// </summary>
 internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId, string clientId, TimeProvider time)
 {
-    /// <summary>Clock skew allowed between this process and Konnect when comparing a secret's created_at with a decision time.</summary>
-    public static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
-
     private List<ClientSecret>? _secrets;
+
+    /// <summary>The ids of the client's secrets now (none when the client does not exist), to write beside a new value.</summary>
+    public async Task<IReadOnlyList<string>> IdsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return [.. (await ListAsync(cancellationToken)).Select(s => s.Id)];
+        }
+        catch (KonnectApiException e) when (e.IsNotFound)
+        {
+            _secrets = [];
+            return [];
+        }
+    }
 
     /// <summary>Steps taken, for events: (reason, message).</summary>
     public List<(string Reason, string Message)> Steps { get; } = [];
@@ -80,16 +92,15 @@ internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId,
     /// </summary>
     private async Task<(string Id, SecretLedger Ledger)> AddAsync(SecretLedger ledger, CredentialValue value, Func<CancellationToken, Task> ensureLive, CancellationToken cancellationToken)
     {
-        var since = value.IssuedAt - Skew;
         var unaccounted = (await ListAsync(cancellationToken)).Where(s => !ledger.Accounts(s.Id)).ToList();
-        if (unaccounted.Where(s => s.Enabled && s.CreatedAt >= since).MaxBy(s => s.CreatedAt) is { } posted)
+        if (unaccounted.Where(s => s.Enabled && value.KnownIds?.Contains(s.Id) != true).MaxBy(s => s.CreatedAt) is { } posted)
         {
             return (posted.Id, ledger);
         }
 
         foreach (var stale in unaccounted)
         {
-            await DeleteAsync(stale.Id, ChangeReasons.UnknownSecretDeleted, $"Deleted client secret {stale.Id}: the operator did not add it, and it is older than the secret in the credentials Secret.", cancellationToken);
+            await DeleteAsync(stale.Id, ChangeReasons.UnknownSecretDeleted, $"Deleted client secret {stale.Id}: it is not on record and existed before the secret in the credentials Secret was decided, so it cannot hold it.", cancellationToken);
         }
 
         if (ledger.SecretId is not null && ledger.PreviousSecretId is { } previous)

@@ -15,7 +15,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client();
 
-        var plan = CredentialPlanner.Plan(client, current: null, broughtSecret: null, graceEndsAt: null, Now);
+        var plan = CredentialPlanner.Plan(client, current: null, broughtSecret: null, ledger: SecretLedger.Empty, Now);
 
         Assert.Equal(43, plan.Current.Secret.Length);
         Assert.Equal(16, plan.Current.Version.Length);
@@ -29,7 +29,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("2026-01-01"));
 
-        var plan = CredentialPlanner.Plan(client, null, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, null, null, SecretLedger.Empty, Now);
 
         Assert.Equal("2026-01-01", plan.Current.RotationRequest);
         Assert.Equal("SecretWritten", plan.ChangeReason);
@@ -40,8 +40,8 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client();
 
-        var first = CredentialPlanner.Plan(client, null, null, null, Now);
-        var second = CredentialPlanner.Plan(client, null, null, null, Now);
+        var first = CredentialPlanner.Plan(client, null, null, SecretLedger.Empty, Now);
+        var second = CredentialPlanner.Plan(client, null, null, SecretLedger.Empty, Now);
 
         Assert.NotEqual(first.Current.Secret, second.Current.Secret);
         Assert.NotEqual(first.Current.Version, second.Current.Version);
@@ -52,7 +52,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client();
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, Now);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Equal(Version, plan.Current.Version);
@@ -65,7 +65,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.Secret = new() { Name = "creds", Keys = new() { ClientSecret = "password" } });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, Now);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Null(plan.ChangeReason);
@@ -78,7 +78,7 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Data["client_secret"] = Encoding.UTF8.GetBytes("edited-by-hand");
 
-        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, SecretLedger.Empty, Now);
 
         Assert.NotEqual("edited-by-hand", plan.Current.Secret);
         Assert.NotEqual(Kept, plan.Current.Secret);
@@ -96,7 +96,7 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Metadata.Annotations.Remove(annotation);
 
-        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, SecretLedger.Empty, Now);
 
         Assert.NotEqual(Kept, plan.Current.Secret);
         Assert.NotEqual(Version, plan.Current.Version);
@@ -110,7 +110,7 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Data.Remove("client_secret");
 
-        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, SecretLedger.Empty, Now);
 
         Assert.Equal(43, plan.Current.Secret.Length);
         Assert.Equal("SecretHealed", plan.ChangeReason);
@@ -123,7 +123,7 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version);
         current.Metadata.Annotations = null;
 
-        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, SecretLedger.Empty, Now);
 
         Assert.NotEqual(Kept, plan.Current.Secret);
         Assert.Equal("SecretHealed", plan.ChangeReason);
@@ -134,7 +134,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("second"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, SecretLedger.Empty, Now);
 
         Assert.NotEqual(Kept, plan.Pending!.Secret);
         Assert.NotEqual(Version, plan.Pending!.Version);
@@ -149,7 +149,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("now"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, Now);
 
         Assert.NotEqual(Kept, plan.Pending!.Secret);
         Assert.Equal("now", plan.Pending!.RotationRequest);
@@ -162,7 +162,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("first"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, SecretLedger.Empty, Now);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Equal(Version, plan.Current.Version);
@@ -175,7 +175,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate(string.Empty));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, Now);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Null(plan.ChangeReason);
@@ -187,7 +187,7 @@ public sealed class CredentialPlannerTests
         var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "24h" });
         var due = CredentialSecrets.IssuedAt.AddHours(24);
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, due);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, due);
 
         Assert.NotEqual(Kept, plan.Pending!.Secret);
         Assert.NotEqual(Version, plan.Pending!.Version);
@@ -202,7 +202,7 @@ public sealed class CredentialPlannerTests
         var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "24h" });
         var almost = CredentialSecrets.IssuedAt.AddHours(24).AddSeconds(-1);
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, almost);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, almost);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Equal(CredentialSecrets.IssuedAt, plan.Current.IssuedAt);
@@ -214,7 +214,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.Secret = new() { RotationPeriod = "30m" });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, Now);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Null(plan.ChangeReason);
@@ -225,7 +225,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, SecretLedger.Empty, Now);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Equal(Version, plan.Current.Version);
@@ -238,7 +238,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), "brought-secret", null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), "brought-secret", SecretLedger.Empty, Now);
 
         Assert.Equal("brought-secret", plan.Pending!.Secret);
         Assert.NotEqual(Version, plan.Pending!.Version);
@@ -252,7 +252,7 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(spec: s => s.ClientSecretRef = new() { Name = "byo" });
 
-        var plan = CredentialPlanner.Plan(client, null, "brought-secret", null, Now);
+        var plan = CredentialPlanner.Plan(client, null, "brought-secret", SecretLedger.Empty, Now);
 
         Assert.Equal("brought-secret", plan.Current.Secret);
         Assert.Equal("SecretWritten", plan.ChangeReason);
@@ -265,7 +265,7 @@ public sealed class CredentialPlannerTests
             spec: s => { s.ClientSecretRef = new() { Name = "byo" }; s.Secret = new() { RotationPeriod = "1h" }; },
             annotations: Rotate("please"));
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, null, Now);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), Kept, SecretLedger.Empty, Now);
 
         Assert.Equal(Kept, plan.Current.Secret);
         Assert.Equal(Version, plan.Current.Version);
@@ -291,7 +291,7 @@ public sealed class CredentialPlannerTests
     [Fact]
     public void A_plan_never_prints_its_secret()
     {
-        var plan = CredentialPlanner.Plan(TestEntities.Client(), null, null, null, Now);
+        var plan = CredentialPlanner.Plan(TestEntities.Client(), null, null, SecretLedger.Empty, Now);
 
         Assert.DoesNotContain(plan.Current.Secret, plan.ToString(), StringComparison.Ordinal);
         Assert.Contains(plan.Current.Version, plan.ToString(), StringComparison.Ordinal);
@@ -302,9 +302,10 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client(annotations: Rotate("again"));
         var graceEnds = Now.AddMinutes(4);
+        var ledger = new SecretLedger("secret-2", Version, "secret-1", graceEnds);
 
-        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, graceEnds, Now);
-        var later = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, graceEnds, graceEnds);
+        var plan = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, ledger, Now);
+        var later = CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first"), null, ledger, graceEnds);
 
         Assert.Null(plan.Pending);
         Assert.Equal((Kept, "first"), (plan.Current.Secret, plan.Current.RotationRequest));
@@ -319,9 +320,9 @@ public sealed class CredentialPlannerTests
     {
         var client = TestEntities.Client();
 
-        var plan = CredentialPlanner.Plan(client, null, null, Now.AddMinutes(4), Now);
+        var plan = CredentialPlanner.Plan(client, null, null, new SecretLedger("secret-2", Version, "secret-1", Now.AddMinutes(4)), Now);
 
-        Assert.Equal("SecretWritten", plan.ChangeReason);
+        Assert.Equal("SecretHealed", plan.ChangeReason);
         Assert.Null(plan.DeferredUntil);
     }
 
@@ -332,7 +333,7 @@ public sealed class CredentialPlannerTests
         var current = CredentialSecrets.Holding(client, Kept, Version, rotationRequest: "first");
         CredentialSecrets.Stage(current, "staged-secret-value-0123456789", "fedcba9876543210", "second");
 
-        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, SecretLedger.Empty, Now);
 
         Assert.Equal(("staged-secret-value-0123456789", "fedcba9876543210", "second"), (plan.Pending?.Secret, plan.Pending?.Version, plan.Pending?.RotationRequest));
         Assert.Equal(CredentialSecrets.IssuedAt, plan.Pending!.IssuedAt);
@@ -348,7 +349,7 @@ public sealed class CredentialPlannerTests
         CredentialSecrets.Stage(current, "staged-secret-value-0123456789", "fedcba9876543210", "second");
         current.Data[CredentialAnnotations.PendingKey] = Encoding.UTF8.GetBytes("edited-by-hand");
 
-        var plan = CredentialPlanner.Plan(client, current, null, null, Now);
+        var plan = CredentialPlanner.Plan(client, current, null, SecretLedger.Empty, Now);
 
         Assert.NotEqual("edited-by-hand", plan.Pending?.Secret);
         Assert.NotEqual("fedcba9876543210", plan.Pending?.Version);
@@ -366,6 +367,29 @@ public sealed class CredentialPlannerTests
         var client = TestEntities.Client(spec: s => s.Secret = new() { RotationGracePeriod = grace });
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), CredentialPlanner.GracePeriod(client));
+    }
+
+    [Fact]
+    public void A_deleted_secret_of_a_registered_client_is_healed_not_written_anew()
+    {
+        var plan = CredentialPlanner.Plan(TestEntities.Client(), null, null, new SecretLedger("secret-1", Version, null, null), Now);
+
+        Assert.Equal("SecretHealed", plan.ChangeReason);
+        Assert.Null(plan.Pending);
+    }
+
+    [Fact]
+    public void The_known_ids_written_beside_a_value_are_read_back()
+    {
+        var client = TestEntities.Client();
+        var written = CredentialsSecret.Desired(
+            client, null, new CredentialPlan(new CredentialValue(Kept, Version, Now, null) { KnownIds = ["a", "b"] }, null, null), new CredentialsContent("id", "iss", "tok", [], "aud"));
+        var empty = CredentialsSecret.Desired(
+            client, null, new CredentialPlan(new CredentialValue(Kept, Version, Now, null) { KnownIds = [] }, null, null), new CredentialsContent("id", "iss", "tok", [], "aud"));
+
+        Assert.Equal(["a", "b"], CredentialPlanner.Plan(client, written, null, SecretLedger.Empty, Now).Current.KnownIds);
+        Assert.Equal([], CredentialPlanner.Plan(client, empty, null, SecretLedger.Empty, Now).Current.KnownIds);
+        Assert.Null(CredentialPlanner.Plan(client, CredentialSecrets.Holding(client, Kept, Version), null, SecretLedger.Empty, Now).Current.KnownIds);
     }
 
     private static Dictionary<string, string> Rotate(string value) => new() { [CredentialAnnotations.RotateSecret] = value };
