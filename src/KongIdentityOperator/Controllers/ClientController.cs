@@ -165,7 +165,7 @@ internal sealed class ClientController(
         ledger = await steps.ExpireAsync(ledger, cancellationToken);
         if (ledger.SecretId is null && ledger.RegisteredVersion is not null)
         {
-            return (await steps.IdentifyAsync(ledger, cancellationToken), SecretProgress.Continue);
+            return (await steps.IdentifyAsync(ledger, plan.Current, cancellationToken), SecretProgress.Continue);
         }
 
         var before = ledger.SecretId;

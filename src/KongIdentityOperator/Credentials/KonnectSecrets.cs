@@ -10,8 +10,9 @@ namespace KongIdentityOperator.Credentials;
 /// Konnect does not hold it yet (after a heal, or a status lost); add a staged secret as a second one and promote it
 /// in the credentials Secret. Which Konnect secret is which is known from the ledger in status. A value is written to
 /// the credentials Secret together with the ids the client had when it was decided, so after a crash between a POST
-/// and the status write, a secret neither on record nor among those ids is the one the value was added as; every other
-/// secret not on record existed before the value did and cannot hold it, so deleting it never deletes that value.
+/// and the status write, the first secret neither on record nor among those ids is the one the value was added as;
+/// every other secret not on record existed before the value did, or came after from elsewhere, and cannot hold it, so
+/// deleting it never deletes that value.
 /// </summary>
 internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId, string clientId, TimeProvider time)
 {
@@ -35,17 +36,21 @@ internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId,
     public List<(string Reason, string Message)> Steps { get; } = [];
 
     /// <summary>
-    /// Names the registered secret when the ledger knows its version but not its id (a PUT does not say it): the newest
-    /// enabled secret, since every secret the operator adds is newer than the ones before. Nothing is added in the same
-    /// reconcile: once a POST may have happened, "the newest" would no longer be sure.
+    /// Names the registered secret when the ledger knows its version but not its id (a PUT does not say it). When that
+    /// version is <paramref name="current"/>'s, it is the oldest enabled secret the client got after the value was
+    /// decided (the operator's PUT or POST came first; anything others added came later). When it is an older value (the
+    /// credentials Secret was replaced since), it is the newest secret the client already had then. Nothing is added in
+    /// the same reconcile: once a POST may have happened, this would no longer be sure.
     /// </summary>
-    public async Task<SecretLedger> IdentifyAsync(SecretLedger ledger, CancellationToken cancellationToken)
+    public async Task<SecretLedger> IdentifyAsync(SecretLedger ledger, CredentialValue current, CancellationToken cancellationToken)
     {
         ledger = await ReadAsync(ledger, cancellationToken);
-        var secrets = await ListAsync(cancellationToken);
         var named = ledger;
-        var newest = secrets.Where(s => s.Enabled && !named.Accounts(s.Id)).MaxBy(s => s.CreatedAt);
-        return newest is null ? ledger with { RegisteredVersion = null } : ledger with { SecretId = newest.Id };
+        var candidates = (await ListAsync(cancellationToken)).Where(s => s.Enabled && !named.Accounts(s.Id)).ToList();
+        var registered = ledger.RegisteredVersion == current.Version
+            ? candidates.Where(s => current.KnownIds?.Contains(s.Id) != true).MinBy(s => s.CreatedAt)
+            : candidates.Where(s => current.KnownIds?.Contains(s.Id) != false).MaxBy(s => s.CreatedAt);
+        return registered is null ? ledger with { RegisteredVersion = null } : ledger with { SecretId = registered.Id };
     }
 
     /// <summary>
@@ -93,14 +98,16 @@ internal sealed class KonnectSecrets(IClientSecretsApi api, string authServerId,
     private async Task<(string Id, SecretLedger Ledger)> AddAsync(SecretLedger ledger, CredentialValue value, Func<CancellationToken, Task> ensureLive, CancellationToken cancellationToken)
     {
         var unaccounted = (await ListAsync(cancellationToken)).Where(s => !ledger.Accounts(s.Id)).ToList();
-        if (unaccounted.Where(s => s.Enabled && value.KnownIds?.Contains(s.Id) != true).MaxBy(s => s.CreatedAt) is { } posted)
+        // The first secret the client got after the value was decided is this value's POST; later ones are others'.
+        var posted = unaccounted.Where(s => s.Enabled && value.KnownIds?.Contains(s.Id) != true).MinBy(s => s.CreatedAt);
+        foreach (var stale in unaccounted.Where(s => s.Id != posted?.Id))
         {
-            return (posted.Id, ledger);
+            await DeleteAsync(stale.Id, ChangeReasons.UnknownSecretDeleted, $"Deleted client secret {stale.Id}: it is not on record and cannot hold the secret in the credentials Secret (it existed before that was decided, or came after it from elsewhere).", cancellationToken);
         }
 
-        foreach (var stale in unaccounted)
+        if (posted is not null)
         {
-            await DeleteAsync(stale.Id, ChangeReasons.UnknownSecretDeleted, $"Deleted client secret {stale.Id}: it is not on record and existed before the secret in the credentials Secret was decided, so it cannot hold it.", cancellationToken);
+            return (posted.Id, ledger);
         }
 
         if (ledger.SecretId is not null && ledger.PreviousSecretId is { } previous)

@@ -39,11 +39,12 @@ internal sealed class ChaosSandbox : IAsyncDisposable
     public IKubernetesClient Client { get; }
 
     /// <param name="tokens">The Konnect tokens the emulator accepts; any other token gets 401.</param>
-    public static async Task<ChaosSandbox> StartAsync(IReadOnlyList<string> tokens, WorkDirectory work, CancellationToken cancellationToken, int? seed = null)
+    /// <param name="limits">Kong Identity's limits as the emulator enforces them (default: the documented ones).</param>
+    public static async Task<ChaosSandbox> StartAsync(IReadOnlyList<string> tokens, WorkDirectory work, CancellationToken cancellationToken, int? seed = null, KonnectEmulatorLimits? limits = null)
     {
         var kube = await KubeApiServer.StartAsync(new KubeApiServerOptions(), cancellationToken);
         var konnect = await KonnectEmulator.StartAsync(
-            new KonnectEmulatorOptions { Tokens = tokens, SeedTutorial = true, RandomSeed = seed }, cancellationToken);
+            new KonnectEmulatorOptions { Tokens = tokens, SeedTutorial = true, RandomSeed = seed, Limits = limits ?? KonnectEmulatorLimits.Documented }, cancellationToken);
         var kubeconfig = work.File("kubeconfig");
         kube.WriteKubeconfig(kubeconfig);
         var sandbox = new ChaosSandbox(kube, konnect, kubeconfig);
