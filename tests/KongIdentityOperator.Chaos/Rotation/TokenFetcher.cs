@@ -9,19 +9,16 @@ namespace KongIdentityOperator.Chaos.Rotation;
 /// workload with a mounted Secret the kubelet refreshes late, a token cache, or a gateway syncing its configuration.
 /// Every refusal is recorded (never a secret, only when and why).
 /// </summary>
-internal sealed class TokenFetcher : IAsyncDisposable
+internal sealed class TokenFetcher : BackgroundLoop
 {
-    private readonly CancellationTokenSource _stop = new();
-    private int _disposed;
     private readonly ConcurrentQueue<string> _failures = new();
-    private readonly Task _loop;
     private int _successes;
     private int _reads;
 
     public TokenFetcher(string name, Func<CancellationToken, Task<IReadOnlyDictionary<string, string>?>> read, TimeSpan rereadEvery, TimeSpan fetchEvery)
     {
         Name = name;
-        _loop = Task.Run(() => RunAsync(read, rereadEvery, fetchEvery, _stop.Token));
+        Start(stop => RunAsync(read, rereadEvery, fetchEvery, stop));
     }
 
     public string Name { get; }
@@ -32,25 +29,6 @@ internal sealed class TokenFetcher : IAsyncDisposable
     public int CredentialChanges => _reads;
 
     public IReadOnlyList<string> Failures => [.. _failures];
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
 
     private async Task RunAsync(Func<CancellationToken, Task<IReadOnlyDictionary<string, string>?>> read, TimeSpan rereadEvery, TimeSpan fetchEvery, CancellationToken stop)
     {
