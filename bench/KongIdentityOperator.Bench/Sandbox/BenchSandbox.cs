@@ -43,7 +43,11 @@ internal sealed class BenchSandbox : IAsyncDisposable
         // real API server (with its watch cache) would not do either.
         var kubeApi = await KubeApiServer.StartAsync(
             new KubeApiServerOptions { WatchHistorySize = 500_000, WatchBufferSize = 500_000 }, cancellationToken);
-        var konnect = await KonnectEmulator.StartAsync(new KonnectEmulatorOptions { Tokens = [Token], SeedTutorial = true }, cancellationToken);
+        // The memory scenario puts 10,000 Clients under one AuthServer to measure the operator, not Konnect: Kong
+        // Identity's limit of 5,000 clients per auth server is lifted here (a real deployment spreads them over two).
+        var konnect = await KonnectEmulator.StartAsync(
+            new KonnectEmulatorOptions { Tokens = [Token], SeedTutorial = true, Limits = KonnectEmulatorLimits.Documented with { MaxClientsPerAuthServer = 100_000 } },
+            cancellationToken);
         var kubeconfig = Path.Combine(workDirectory, "kubeconfig-" + Guid.NewGuid().ToString("N")[..8]);
         kubeApi.WriteKubeconfig(kubeconfig);
         var kubernetes = new Kubernetes(new KubernetesClientConfiguration { Host = kubeApi.BaseAddress.ToString() });
