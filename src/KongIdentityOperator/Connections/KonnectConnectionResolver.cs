@@ -26,7 +26,7 @@ internal sealed class KonnectConnectionResolver(
         {
             return ConnectionResult.Failed(ReconcileOutcome.Stalled(
                 ConditionReasons.ServerNotAllowed,
-                $"Konnect server {settings?.ServerUrl ?? "(from spec.konnect.region)"} is not allowed; no request was made. The operator calls only the servers of --allowed-konnect-servers (ALLOWED_KONNECT_SERVERS): {allowed}."));
+                $"Konnect server {Describe(settings?.ServerUrl)} is not allowed; no request was made. The operator calls only the servers of --allowed-konnect-servers (ALLOWED_KONNECT_SERVERS): {allowed}."));
         }
 
         if (settings?.TokenSecretRef is { } reference)
@@ -78,6 +78,12 @@ internal sealed class KonnectConnectionResolver(
             ?? KonnectRegions.ServerUrlFor(settings?.Region is { } region ? Mapping.WireNames.Of(region) : options.KonnectRegion);
         return allowed.Allows(server) ? server : null;
     }
+
+    /// <summary>The server as a message may show it: never user info, a query or a fragment (they could hold a credential).</summary>
+    private static string Describe(string? serverUrl) =>
+        serverUrl is null ? "(from spec.konnect.region)"
+        : Uri.TryCreate(serverUrl, UriKind.Absolute, out var url) && url.Host.Length > 0 ? $"{url.Scheme}://{url.Authority}{url.AbsolutePath}"
+        : "(spec.konnect.serverURL is not a URL)";
 
     internal static string? Value(V1Secret secret, string key)
     {

@@ -25,6 +25,16 @@ public sealed class ConnectionResolverTests
     }
 
     [Fact]
+    public void A_refused_server_url_is_shown_without_user_info_query_or_fragment()
+    {
+        var message = Resolver().Resolve("team-a", new KonnectSettings { ServerUrl = "https://spat_in_the_url@evil.example.com:8443/base?token=kpat_query#kpat_fragment" }).Problem!.Message;
+
+        Assert.Contains("https://evil.example.com:8443/base", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("spat_in_the_url", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("kpat_", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_region_outside_the_allowed_list_is_refused_too()
     {
         var options = new OperatorOptions { AllowedKonnectServers = [new Uri("https://eu.api.konghq.com")], KonnectToken = DefaultToken, DefaultTokenNamespaces = NamespaceGrant.Parse("*") };
