@@ -19,11 +19,15 @@ namespace KongIdentityOperator.Chaos.Adversarial;
 internal sealed class RecordingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _requests;
 
-    private RecordingServer(WebApplication app) => _app = app;
+    private RecordingServer(WebApplication app, ConcurrentQueue<string> requests)
+    {
+        _app = app;
+        _requests = requests;
+    }
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress { get; private init; } = new("http://127.0.0.1/");
 
     /// <summary>"METHOD /path token:fingerprint" of every request received.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
@@ -31,22 +35,17 @@ internal sealed class RecordingServer : IAsyncDisposable
     /// <param name="answer">How to answer (default: 200 with an auth-server-like JSON body).</param>
     public static async Task<RecordingServer> StartAsync(CancellationToken cancellationToken, Func<HttpContext, Task>? answer = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new RecordingServer(app);
-        app.Run(async context =>
-        {
-            var header = context.Request.Headers.Authorization.ToString();
-            var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? TokenFingerprint.Of(header[7..]) : "none";
-            server._requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} token:{token}");
-            await (answer ?? Friendly)(context);
-        });
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
-        return server;
+        var requests = new ConcurrentQueue<string>();
+        var (app, address) = await LoopbackApp.StartAsync(
+            async context =>
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? TokenFingerprint.Of(header[7..]) : "none";
+                requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} token:{token}");
+                await (answer ?? Friendly)(context);
+            },
+            cancellationToken);
+        return new RecordingServer(app, requests) { BaseAddress = address };
     }
 
     /// <summary>Answers with a redirect to <paramref name="target"/> (same path), as a compromised allowed server might.</summary>

@@ -36,27 +36,21 @@ internal sealed class HttpTap : IAsyncDisposable
         _holdBack = holdBack;
     }
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress { get; private init; } = new("http://127.0.0.1/");
 
     public IReadOnlyList<TappedCall> Calls => [.. _calls];
 
     /// <param name="holdBack">How long to hold a request before forwarding it (default: not at all).</param>
     public static async Task<HttpTap> StartAsync(Uri upstream, CancellationToken cancellationToken, Func<HttpRequest, TimeSpan>? holdBack = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
         {
             BaseAddress = upstream,
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        var tap = new HttpTap(app, client, holdBack ?? (_ => TimeSpan.Zero));
-        app.Run(tap.ForwardAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        tap.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        HttpTap? tap = null;
+        var (app, address) = await LoopbackApp.StartAsync(context => tap!.ForwardAsync(context), cancellationToken);
+        tap = new HttpTap(app, client, holdBack ?? (_ => TimeSpan.Zero)) { BaseAddress = address };
         return tap;
     }
 
