@@ -79,7 +79,7 @@ internal sealed class ClientController(
         ObservedClient observed;
         try
         {
-            observed = await ObserveClientAsync(entity, parent, clientId, cancellationToken);
+            observed = await ObserveClientAsync(api, entity, parent, clientId, cancellationToken);
             if (observed.Problem is { } notOwned)
             {
                 return await recorder.RecordAsync<Client, ClientStatus>(entity, notOwned, [DomainCondition.RefsResolved], null, cancellationToken);
@@ -110,7 +110,7 @@ internal sealed class ClientController(
         var progress = SecretProgress.None;
         try
         {
-            var applied = await ApplyClientAsync(entity, parent, clientId, allowed.Ids, plan, observed, secret, cancellationToken);
+            var applied = await ApplyClientAsync(api, entity, parent, clientId, allowed.Ids, plan, observed, secret, cancellationToken);
             change = applied.Change;
             ledger = applied.Reset ?? ledger;
             if (NeedsSecretWork(ledger, plan, now))
@@ -200,11 +200,11 @@ internal sealed class ClientController(
     /// owner is gone; without adopt only our own (or this object's before a restore) is written; a client another live
     /// Client owns never is.
     /// </summary>
-    private async Task<ObservedClient> ObserveClientAsync(Client entity, ParentResult parent, string clientId, CancellationToken cancellationToken)
+    private async Task<ObservedClient> ObserveClientAsync(IKonnectClient api, Client entity, ParentResult parent, string clientId, CancellationToken cancellationToken)
     {
         var remote = await observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!)).FindAsync(
             clientId,
-            RemoteReaders.Clients(konnect.For(parent.Connection!), parent.AuthServerId!),
+            RemoteReaders.Clients(api, parent.AuthServerId!),
             () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name),
             cancellationToken);
         if (remote is null)
@@ -224,9 +224,9 @@ internal sealed class ClientController(
     /// for our own, PATCHes the fields when any differs (never the secret: the previous one must stay valid).
     /// </summary>
     private async Task<ClientApplied> ApplyClientAsync(
+        IKonnectClient api,
         Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, ObservedClient observed, LiveSecret secret, CancellationToken cancellationToken)
     {
-        var api = konnect.For(parent.Connection!);
         var desired = ClientMapping.Upsert(entity, scopeIds, plan.Current.Secret);
         var clients = observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!));
         if (observed is { Remote: { } remote, Verdict.State: OwnerState.Ours })

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using KongIdentityOperator.Chaos.Harness;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KongIdentityOperator.Chaos.Adversarial;
 
