@@ -70,7 +70,8 @@ public sealed class RotationKillTests
         await world.StartOperatorAsync();
         var (healed, _) = await Poll.MatchAsync<(Entities.Client Client, IReadOnlyDictionary<string, string>? Credentials)>(
             async () => (await world.ClientAsync(), await world.ReadWorkloadCredentialsAsync(Ct)),
-            pair => pair.Client.Status.SecretId is { } id && id != orphan && pair.Credentials is { } credentials
+            // The Secret is written before the status records the new id: wait for the status to name the newest secret.
+            pair => pair.Client.Status.SecretId is { } id && id != orphan && id == world.NewestSecretId() && pair.Credentials is { } credentials
                 && world.Works(clientId, credentials["client_secret"]),
             pair => $"secretID={pair.Client.Status.SecretId}",
             "the healed secret registered",
@@ -82,6 +83,5 @@ public sealed class RotationKillTests
         Assert.InRange(secrets.Count, 1, 2);
         Assert.True(world.Works(clientId, await world.CurrentSecretAsync()));
         Assert.True(world.Works(clientId, before), "the secret in use before the rotation keeps its grace period");
-        Assert.Equal(healed.Status.SecretId, secrets.MaxBy(s => s.CreatedAt)!.Id);
     }
 }

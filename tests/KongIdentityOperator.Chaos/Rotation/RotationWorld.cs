@@ -123,6 +123,9 @@ internal sealed class RotationWorld : IAsyncDisposable
 
     public async Task<string> CurrentSecretAsync() => Encoding.UTF8.GetString((await CredentialsSecretAsync())!.Data["client_secret"]);
 
+    /// <summary>The id of the client's most recently created secret in Konnect.</summary>
+    public string? NewestSecretId() => Sandbox.Konnect.Snapshot().AllClients.SingleOrDefault()?.Secrets.MaxBy(s => s.CreatedAt)?.Id;
+
     public bool Works(string clientId, string secret) => Sandbox.Konnect.VerifyClientSecret(AuthServerId, clientId, secret);
 
     /// <summary>Waits until the rotation answering <paramref name="request"/> is on record: promoted in the Secret and in status.</summary>
