@@ -58,7 +58,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var time = options.TimeProvider;
-        var store = new ObjectStore(options.WatchHistorySize, options.WatchBufferSize);
+        var store = new ObjectStore(options.WatchHistorySize, options.WatchBufferSize, options.WatchHistoryWindow, time);
         var registry = new ResourceRegistry();
         var schema = new SchemaPipeline(loggerFactory.CreateLogger<SchemaPipeline>());
         var creator = new ObjectCreator(store, registry, schema, time);

@@ -20,6 +20,13 @@ public sealed class KubeApiServerOptions
     /// <summary>Changes kept for watch resume; resuming from an older resourceVersion answers 410 Expired.</summary>
     public int WatchHistorySize { get; init; } = 10_000;
 
+    /// <summary>
+    /// How long changes stay in the history (watch resume, paged-list snapshots); older resume points and continue
+    /// tokens answer 410, as a real cluster does after etcd compaction (about five minutes). Zero keeps them until
+    /// <see cref="WatchHistorySize"/> pushes them out.
+    /// </summary>
+    public TimeSpan WatchHistoryWindow { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Events one watcher may have queued before it is closed as too slow.</summary>
     public int WatchBufferSize { get; init; } = 1_000;
 

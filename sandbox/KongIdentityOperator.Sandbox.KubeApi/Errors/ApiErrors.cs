@@ -37,6 +37,17 @@ internal static class ApiErrors
     public static StatusException Invalid(ResourceDefinition definition, string name, FieldError error) =>
         Invalid(definition, name, [error]);
 
+    /// <summary>422 for invalid request options, e.g. <c>CreateOptions.meta.k8s.io "" is invalid: dryRun: ...</c>.</summary>
+    public static StatusException InvalidOptions(string kind, IReadOnlyList<FieldError> errors)
+    {
+        var aggregate = errors.Count == 1 ? errors[0].ToString() : $"[{string.Join(", ", errors)}]";
+        return new StatusException(
+            422,
+            StatusReasons.Invalid,
+            $"{kind}.meta.k8s.io \"\" is invalid: {aggregate}",
+            new StatusDetails(null, "meta.k8s.io", kind) { Causes = [.. errors.Select(e => e.ToCause())] });
+    }
+
     public static StatusException BadRequest(string message) => new(400, StatusReasons.BadRequest, message);
 
     public static StatusException MethodNotAllowed(string message) => new(405, StatusReasons.MethodNotAllowed, message);
@@ -52,6 +63,26 @@ internal static class ApiErrors
 
     public static StatusException Expired(long requested, long oldest) =>
         new(410, StatusReasons.Expired, $"too old resource version: {requested} ({oldest})");
+
+    /// <summary>
+    /// A continue token whose snapshot left the history: like etcd after compaction, 410 with a token that goes on
+    /// from the current state (the caller may accept an inconsistent list or start again).
+    /// </summary>
+    public static StatusException ContinueExpired(string inconsistentToken) =>
+        new(410, StatusReasons.Expired, "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.")
+        {
+            ContinueToken = inconsistentToken,
+        };
+
+    public static StatusException ListTooOld() =>
+        new(410, StatusReasons.Expired, "The resourceVersion for the provided list is too old.");
+
+    public static StatusException TooLargeResourceVersion(long requested, long current) =>
+        new(504, StatusReasons.Timeout, $"Too large resource version: {requested}, current: {current}", new StatusDetails(null, null, null)
+        {
+            Causes = [new StatusCause("ResourceVersionTooLarge", "Too large resource version", string.Empty)],
+            RetryAfterSeconds = 1,
+        });
 
     private static StatusDetails Details(ResourceDefinition definition, string name) =>
         new(name, definition.Group, definition.Plural);

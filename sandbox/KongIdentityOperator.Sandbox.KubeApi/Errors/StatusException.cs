@@ -39,6 +39,18 @@ internal sealed class StatusException : Exception
 
     public StatusDetails? Details { get; }
 
+    /// <summary>A continue token offered in the Status's list metadata (an expired paged list's way forward).</summary>
+    public string? ContinueToken { get; init; }
+
     /// <summary>The <c>meta/v1 Status</c> body for this failure.</summary>
-    public JsonObject ToStatus() => StatusBodies.Failure(Code, Reason, Message, Details);
+    public JsonObject ToStatus()
+    {
+        var status = StatusBodies.Failure(Code, Reason, Message, Details);
+        if (ContinueToken is not null)
+        {
+            status["metadata"] = new JsonObject { ["continue"] = ContinueToken };
+        }
+
+        return status;
+    }
 }

@@ -46,6 +46,12 @@ internal sealed class ApiDispatcher(
                 return;
             }
 
+            if (info.Verb != "watch")
+            {
+                // The deadline filter parses client-go's "timeout=32s" on every request that is not long-running.
+                _ = QueryParameters.Timeout(context.Request.Query);
+            }
+
             if (info.IsWrite && hooks.TryTakeWriteFailure(out var status))
             {
                 throw InjectedFailure(status);

@@ -1,30 +1,56 @@
-using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using KongIdentityOperator.Sandbox.KubeApi.Errors;
 
 namespace KongIdentityOperator.Sandbox.KubeApi.Http;
 
 /// <summary>
-/// <c>limit</c>/<c>continue</c> paging. The token names the last key served and the first page's resourceVersion;
-/// later pages read the current state after that key (the real server reads a snapshot at that version).
+/// <c>limit</c>/<c>continue</c> tokens shaped like the real server's: base64 of
+/// <c>{"v":"meta.k8s.io/v1","rv":N,"start":"ns/name\u0000"}</c>. Every page reads the snapshot at <c>rv</c>; an
+/// <c>rv</c> of -1 (handed out when the snapshot expired) continues from the current state.
 /// </summary>
 internal static class ListPaging
 {
-    public static string Encode(long resourceVersion, string lastKey) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{resourceVersion.ToString(CultureInfo.InvariantCulture)}\n{lastKey}"));
+    private const string TokenVersion = "meta.k8s.io/v1";
 
-    public static (long ResourceVersion, string LastKey) Decode(string token)
+    public static string Encode(long resourceVersion, string lastKey) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["v"] = TokenVersion,
+            ["rv"] = resourceVersion,
+            ["start"] = lastKey + "\0",
+        }.ToJsonString()));
+
+    /// <summary>The token's resourceVersion and the key every item of the next page sorts at or after.</summary>
+    public static (long ResourceVersion, string StartKey) Decode(string token)
     {
+        JsonObject? node;
         try
         {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            var split = text.IndexOf('\n', StringComparison.Ordinal);
-            return (long.Parse(text[..split], CultureInfo.InvariantCulture), text[(split + 1)..]);
+            node = JsonNode.Parse(Convert.FromBase64String(token)) as JsonObject;
         }
-        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or OverflowException)
+        catch (FormatException e)
         {
-            throw ApiErrors.BadRequest("continue key is not valid: illegal base64 data");
+            throw ApiErrors.BadRequest($"continue key is not valid: {e.Message}");
         }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest($"continue key is not valid: {e.Message}");
+        }
+
+        if (node?["v"]?.GetValue<string>() != TokenVersion)
+        {
+            throw ApiErrors.BadRequest("continue key is not valid: server does not recognize this encoded key");
+        }
+
+        var start = node["start"]?.GetValue<string>() ?? string.Empty;
+        if (start.Length == 0 || start.Contains("..", StringComparison.Ordinal))
+        {
+            throw ApiErrors.BadRequest("continue key is not valid: the encoded key is not valid");
+        }
+
+        return (node["rv"]?.GetValue<long>() ?? 0, start);
     }
 
     public static string SortKey(string @namespace, string name) => $"{@namespace}/{name}";

@@ -44,7 +44,8 @@ internal static class RequestInfoParser
 
     private static string Verb(HttpRequest request, bool hasName)
     {
-        var watch = request.Query["watch"].ToString() is "true" or "1";
+        // apimachinery's boolean parameter: "True", "1", "yes"... all watch; only "0" and "false" (any case) do not.
+        var watch = QueryParameters.Bool(request.Query, "watch");
         return request.Method switch
         {
             "GET" or "HEAD" when watch => "watch",

@@ -72,24 +72,25 @@ internal sealed class ResourceHandler(
     private Task ListAsync(HttpContext context, RequestInfo info, ResourceDefinition definition)
     {
         var query = context.Request.Query;
+        var options = ListRequest.Parse(query);
         var labels = LabelSelector.Parse(query["labelSelector"]);
         var fields = FieldSelector.Parse(query["fieldSelector"], definition);
         var filter = new WatchFilter(definition.Key, info.Namespace.Length == 0 ? null : info.Namespace, labels, fields);
-        var (all, resourceVersion) = store.List(definition.Key, filter.Namespace);
+        var (all, resourceVersion, start) = Snapshot(definition, filter, options);
         IEnumerable<StoredObject> items = all.Where(filter.Matches);
-        if (query["continue"].ToString() is { Length: > 0 } token)
+        if (start is not null)
         {
-            (resourceVersion, var lastKey) = ListPaging.Decode(token);
-            items = items.Where(o => string.CompareOrdinal(ListPaging.SortKey(o.Key.Namespace, o.Key.Name), lastKey) > 0);
+            items = items.Where(o => string.CompareOrdinal(ListPaging.SortKey(o.Key.Namespace, o.Key.Name), start) >= 0);
         }
 
         var matched = items.ToList();
         string? next = null;
         long? remaining = null;
-        if (int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 && matched.Count > limit)
+        if (options.Limit > 0 && matched.Count > options.Limit)
         {
-            remaining = matched.Count - limit;
-            matched = matched[..limit];
+            // Like etcd, the count of what is left is only known without selectors.
+            remaining = labels.IsEmpty && fields.IsEmpty ? matched.Count - options.Limit : null;
+            matched = matched[..(int)Math.Min(options.Limit, int.MaxValue)];
             next = ListPaging.Encode(resourceVersion, ListPaging.SortKey(matched[^1].Key.Namespace, matched[^1].Key.Name));
         }
 
@@ -117,10 +118,52 @@ internal sealed class ResourceHandler(
         }
     }
 
+    /// <summary>
+    /// Which state a list reads: a continue token's snapshot (every page from the first page's resourceVersion), an
+    /// exact resourceVersion (also what a limited list with a resourceVersion means), or the current state.
+    /// </summary>
+    private (IReadOnlyList<StoredObject> Items, long ResourceVersion, string? Start) Snapshot(
+        ResourceDefinition definition, WatchFilter filter, ListRequest options)
+    {
+        if (options.Continue.Length > 0)
+        {
+            var (tokenVersion, start) = ListPaging.Decode(options.Continue);
+            if (tokenVersion == -1)
+            {
+                var (current, currentVersion) = store.List(definition.Key, filter.Namespace);
+                return (current, currentVersion, start);
+            }
+
+            var snapshot = store.ListAt(definition.Key, filter.Namespace, tokenVersion)
+                ?? throw ApiErrors.ContinueExpired(ListPaging.Encode(-1, start.TrimEnd('\0')));
+            return (snapshot, tokenVersion, start);
+        }
+
+        var requested = QueryOptions.ResourceVersion(options.ResourceVersion);
+        var exact = options.Match == ListRequest.Exact || (options.Match.Length == 0 && options.Limit > 0);
+        if (requested is { } version)
+        {
+            var latest = store.CurrentResourceVersion;
+            if (version > latest)
+            {
+                throw ApiErrors.TooLargeResourceVersion(version, latest);
+            }
+
+            if (exact)
+            {
+                var snapshot = store.ListAt(definition.Key, filter.Namespace, version) ?? throw ApiErrors.ListTooOld();
+                return (snapshot, version, null);
+            }
+        }
+
+        var (items, resourceVersion) = store.List(definition.Key, filter.Namespace);
+        return (items, resourceVersion, null);
+    }
+
     private async Task CreateAsync(HttpContext context, RequestInfo info, ResourceDefinition definition)
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var write = QueryOptions.WriteContext(context.Request);
+        var write = QueryOptions.WriteContext(context.Request, "CreateOptions");
         var result = creator.Create(definition, info.Namespace, body, write);
         await RespondAsync(context, definition, result, write);
     }
@@ -128,7 +171,7 @@ internal sealed class ResourceHandler(
     private async Task UpdateAsync(HttpContext context, RequestInfo info, ResourceDefinition definition, bool statusOnly)
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var write = QueryOptions.WriteContext(context.Request);
+        var write = QueryOptions.WriteContext(context.Request, "UpdateOptions");
         var result = updater.Update(definition, info.Namespace, info.Name, body, statusOnly, write);
         await RespondAsync(context, definition, result, write);
     }
@@ -137,7 +180,7 @@ internal sealed class ResourceHandler(
     private async Task FinalizeAsync(HttpContext context, RequestInfo info, ResourceDefinition definition)
     {
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var write = QueryOptions.WriteContext(context.Request);
+        var write = QueryOptions.WriteContext(context.Request, "UpdateOptions");
         var current = store.Get(new ObjectKey(definition.Key, string.Empty, info.Name)) ?? throw ApiErrors.NotFound(definition, info.Name);
         var next = current.ToJsonObject();
         var spec = next["spec"] as JsonObject ?? [];
@@ -163,7 +206,7 @@ internal sealed class ResourceHandler(
         };
         var patch = await RequestBody.ReadAsync(context.Request, yaml: kind == PatchKind.Apply, context.RequestAborted)
             ?? throw ApiErrors.BadRequest("the patch body is empty");
-        var write = QueryOptions.WriteContext(context.Request);
+        var write = QueryOptions.WriteContext(context.Request, "PatchOptions", kind);
         var result = updater.Patch(definition, info.Namespace, info.Name, kind, patch, statusOnly, write);
         await RespondAsync(context, definition, result, write);
     }
@@ -203,5 +246,5 @@ internal sealed class ResourceHandler(
             ? info.Namespace.Length > 0 || info.Verb is "list" or "watch" or "deletecollection"
             : info.Namespace.Length == 0;
 
-    private static bool IncludeObject(HttpContext context) => context.Request.Query["includeObject"].ToString() == "Object";
+    private static bool IncludeObject(HttpContext context) => QueryParameters.String(context.Request.Query, "includeObject") == "Object";
 }

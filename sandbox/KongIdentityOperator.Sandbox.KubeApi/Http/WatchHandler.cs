@@ -33,11 +33,13 @@ internal sealed class WatchHandler(ObjectStore store, TableRenderer tables, Time
         var fields = FieldSelector.Parse(fieldText, definition);
         var filter = new WatchFilter(definition.Key, info.Namespace.Length == 0 ? null : info.Namespace, labels, fields);
         var from = QueryOptions.ResourceVersion(query["resourceVersion"]);
-        var bookmarks = query["allowWatchBookmarks"].ToString() is "true" or "1";
-        var initialEvents = query["sendInitialEvents"].ToString() == "true";
+        var bookmarks = QueryParameters.Bool(query, "allowWatchBookmarks");
+        var sendInitialEvents = QueryParameters.OptionalBool(query, "sendInitialEvents");
+        ListRequest.ValidateWatch(query, sendInitialEvents);
+        var initialEvents = sendInitialEvents ?? false;
         var shape = MediaTypes.Shape(context.Request);
 
-        using var timeout = TimeoutSource(query["timeoutSeconds"]);
+        using var timeout = TimeoutSource(QueryParameters.Int64(query, "timeoutSeconds"));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
         var cancellationToken = linked.Token;
 
@@ -77,9 +79,9 @@ internal sealed class WatchHandler(ObjectStore store, TableRenderer tables, Time
         }
     }
 
-    private CancellationTokenSource TimeoutSource(string? timeoutSeconds) =>
-        int.TryParse(timeoutSeconds, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), time)
+    private CancellationTokenSource TimeoutSource(long? timeoutSeconds) =>
+        timeoutSeconds is > 0 and var seconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue)), time)
             : new CancellationTokenSource();
 
     private byte[] Render(ResourceDefinition definition, WatchMessage message, ResponseShape shape, bool includeHeaders, HttpContext context)
@@ -99,7 +101,7 @@ internal sealed class WatchHandler(ObjectStore store, TableRenderer tables, Time
         switch (shape)
         {
             case ResponseShape.Table:
-                var includeObject = context.Request.Query["includeObject"].ToString() == "Object";
+                var includeObject = QueryParameters.String(context.Request.Query, "includeObject") == "Object";
                 return Event(message.Type, tables.Render(definition, [ObjectPresenter.Node(stored, definition)], null, includeHeaders, includeObject));
             case ResponseShape.PartialObjectMetadata:
                 return Event(message.Type, ObjectPresenter.PartialMetadata(stored.ToJsonObject()));

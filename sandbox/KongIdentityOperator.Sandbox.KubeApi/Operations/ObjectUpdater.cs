@@ -61,11 +61,6 @@ internal sealed class ObjectUpdater(
             throw ApiErrors.UnsupportedMediaType(CustomPatchTypes);
         }
 
-        if (kind == PatchKind.Apply && string.IsNullOrEmpty(context.FieldManager))
-        {
-            throw ApiErrors.BadRequest("PATCH, application/apply-patch+yaml requires fieldManager to be set");
-        }
-
         if (kind == PatchKind.Json ? patch is not JsonArray : patch is not JsonObject)
         {
             throw ApiErrors.BadRequest(kind == PatchKind.Json

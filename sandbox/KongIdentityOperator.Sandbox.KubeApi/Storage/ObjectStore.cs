@@ -7,12 +7,12 @@ namespace KongIdentityOperator.Sandbox.KubeApi.Storage;
 /// All objects of the sandbox behind one lock, with one global increasing resourceVersion, the bounded change
 /// history, and the open watchers. Writers never wait on watchers: delivery is a non-blocking queue offer.
 /// </summary>
-internal sealed class ObjectStore(int historySize, int watchBufferSize)
+internal sealed class ObjectStore(int historySize, int watchBufferSize, TimeSpan historyWindow, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ObjectKey, StoredObject> _objects = [];
     private readonly Dictionary<string, StoredObject> _byUid = new(StringComparer.Ordinal);
-    private readonly ChangeHistory _history = new(historySize);
+    private readonly ChangeHistory _history = new(historySize, historyWindow);
     private readonly HashSet<Watcher> _watchers = [];
     private long _resourceVersion;
 
@@ -66,6 +66,49 @@ internal sealed class ObjectStore(int historySize, int watchBufferSize)
         }
     }
 
+    /// <summary>
+    /// The objects of one resource as they were at <paramref name="resourceVersion"/> (current state with the later
+    /// retained changes undone), for consistent paging and exact-version lists; null when that version is older than
+    /// the retained history.
+    /// </summary>
+    public IReadOnlyList<StoredObject>? ListAt(ResourceKey resource, string? @namespace, long resourceVersion)
+    {
+        lock (_gate)
+        {
+            _history.Expire(time.GetUtcNow());
+            if (resourceVersion < _history.CompactedThrough)
+            {
+                return null;
+            }
+
+            var state = ListUnlocked(resource, @namespace).ToDictionary(o => o.Key);
+            foreach (var change in _history.After(resourceVersion).Reverse())
+            {
+                var key = change.Object.Key;
+                if (key.Resource != resource || (@namespace is not null && key.Namespace != @namespace))
+                {
+                    continue;
+                }
+
+                if (change.Previous is null)
+                {
+                    state.Remove(key);
+                }
+                else
+                {
+                    state[key] = change.Previous;
+                }
+            }
+
+            return
+            [
+                .. state.Values
+                    .OrderBy(o => o.Key.Namespace, StringComparer.Ordinal)
+                    .ThenBy(o => o.Key.Name, StringComparer.Ordinal),
+            ];
+        }
+    }
+
     public IReadOnlyList<StoredObject> All()
     {
         lock (_gate)
@@ -91,6 +134,7 @@ internal sealed class ObjectStore(int historySize, int watchBufferSize)
     {
         lock (_gate)
         {
+            _history.Expire(time.GetUtcNow());
             if (fromResourceVersion is { } from && !sendInitialEvents)
             {
                 if (from < _history.CompactedThrough)
@@ -221,7 +265,7 @@ internal sealed class ObjectStore(int historySize, int watchBufferSize)
 
         var type = deleted ? ChangeType.Deleted : previous is null ? ChangeType.Added : ChangeType.Modified;
         var change = new ObjectChange(stored.ResourceVersion, type, stored, previous);
-        _history.Append(change);
+        _history.Append(change, time.GetUtcNow());
         List<Watcher>? overflowed = null;
         foreach (var watcher in _watchers)
         {

@@ -17,7 +17,7 @@ public sealed class ObjectStoreTests
     [Fact]
     public void A_watcher_that_never_reads_does_not_block_writers_and_is_closed()
     {
-        var store = new ObjectStore(historySize: 100, watchBufferSize: 4);
+        var store = new ObjectStore(historySize: 100, watchBufferSize: 4, TimeSpan.Zero, TimeProvider.System);
         var stalled = store.Watch(All, fromResourceVersion: null, allowBookmarks: false, sendInitialEvents: false);
 
         for (var i = 0; i < 50; i++)
@@ -33,7 +33,7 @@ public sealed class ObjectStoreTests
     [Fact]
     public void Every_write_gets_the_next_global_resource_version()
     {
-        var store = new ObjectStore(historySize: 100, watchBufferSize: 10);
+        var store = new ObjectStore(historySize: 100, watchBufferSize: 10, TimeSpan.Zero, TimeProvider.System);
 
         var a = store.Write(tx => tx.Put(new ObjectKey(Things, "ns", "a"), Thing("a")));
         var b = store.Write(tx => tx.Put(new ObjectKey(new ResourceKey("", "configmaps"), "ns", "b"), Thing("b")));
@@ -47,7 +47,7 @@ public sealed class ObjectStoreTests
     [Fact]
     public void Resume_replays_from_history_and_expires_when_compacted()
     {
-        var store = new ObjectStore(historySize: 100, watchBufferSize: 10);
+        var store = new ObjectStore(historySize: 100, watchBufferSize: 10, TimeSpan.Zero, TimeProvider.System);
         var first = store.Write(tx => tx.Put(new ObjectKey(Things, "ns", "a"), Thing("a")));
         store.Write(tx => tx.Put(new ObjectKey(Things, "ns", "b"), Thing("b")));
 
@@ -65,7 +65,7 @@ public sealed class ObjectStoreTests
     [Fact]
     public void Send_initial_events_ends_with_an_annotated_bookmark()
     {
-        var store = new ObjectStore(historySize: 100, watchBufferSize: 10);
+        var store = new ObjectStore(historySize: 100, watchBufferSize: 10, TimeSpan.Zero, TimeProvider.System);
         store.Write(tx => tx.Put(new ObjectKey(Things, "ns", "a"), Thing("a")));
 
         var watcher = store.Watch(All, fromResourceVersion: null, allowBookmarks: true, sendInitialEvents: true);
