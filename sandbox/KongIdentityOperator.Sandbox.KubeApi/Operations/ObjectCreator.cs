@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KongIdentityOperator.Sandbox.KubeApi.Errors;
 using KongIdentityOperator.Sandbox.KubeApi.Json;
+using KongIdentityOperator.Sandbox.KubeApi.Patching;
 using KongIdentityOperator.Sandbox.KubeApi.Registry;
 using KongIdentityOperator.Sandbox.KubeApi.Schema;
 using KongIdentityOperator.Sandbox.KubeApi.Storage;
@@ -19,11 +20,12 @@ internal sealed class ObjectCreator(ObjectStore store, ResourceRegistry registry
     }
 
     /// <summary>Creates inside an open transaction (server-side apply of an absent object).</summary>
-    public WriteResult CreateLocked(StoreTransaction tx, ResourceDefinition definition, string @namespace, JsonObject body, WriteContext context) =>
-        Commit(tx, definition, @namespace, Prepare(definition, @namespace, body, context), context);
+    public WriteResult CreateLocked(StoreTransaction tx, ResourceDefinition definition, string @namespace, JsonObject body, WriteContext context, bool applied = false) =>
+        Commit(tx, definition, @namespace, Prepare(definition, @namespace, body, context, applied), context);
 
-    private JsonObject Prepare(ResourceDefinition definition, string @namespace, JsonObject body, WriteContext context)
+    private JsonObject Prepare(ResourceDefinition definition, string @namespace, JsonObject body, WriteContext context, bool applied = false)
     {
+        var configuration = applied ? body.Clone() : null;
         ObjectRules.ApplyTypeMeta(definition, body);
         body = definition.ToStorage(body);
         var metadata = body.Metadata();
@@ -68,8 +70,12 @@ internal sealed class ObjectCreator(ObjectStore store, ResourceRegistry registry
         }
 
         BuiltInDefaults.Apply(definition, body);
+        BuiltInValidation.NormalizeTimestamps(definition, body);
 
-        var errors = NameRules.Validate(name, definition.NameRule).Concat(ObjectRules.ValidateMetadata(metadata)).ToList();
+        var errors = NameRules.Validate(name, definition.NameRule)
+            .Concat(ObjectRules.ValidateMetadata(metadata))
+            .Concat(BuiltInValidation.ValidateCreate(definition, body))
+            .ToList();
         if (errors.Count > 0)
         {
             throw ApiErrors.Invalid(definition, name, errors);
@@ -81,6 +87,18 @@ internal sealed class ObjectCreator(ObjectStore store, ResourceRegistry registry
         }
 
         schema.Process(definition, name, body, old: null, context);
+        if (context.FieldManager is { Length: > 0 } manager)
+        {
+            if (configuration is not null)
+            {
+                FieldManager.RecordApplyCreate(definition, body, configuration, manager, now);
+            }
+            else
+            {
+                FieldManager.RecordUpdate(definition, old: null, body, manager, statusOnly: false, now);
+            }
+        }
+
         return body;
     }
 

@@ -96,7 +96,10 @@ internal static partial class ObjectRules
         return !JsonNode.DeepEquals(a, b);
     }
 
-    /// <summary>Whether the two states are the same object, ignoring resourceVersion and managedFields.</summary>
+    /// <summary>
+    /// Whether the two states are the same object, ignoring resourceVersion (a change of field ownership alone is a
+    /// change, as on the real server, whose managedFields timestamps only move when a manager's fields do).
+    /// </summary>
     public static bool SameContent(JsonObject old, JsonObject next)
     {
         var a = old.Clone();
@@ -104,7 +107,6 @@ internal static partial class ObjectRules
         foreach (var metadata in new[] { a.Metadata(), b.Metadata() })
         {
             metadata.Remove("resourceVersion");
-            metadata.Remove("managedFields");
         }
 
         return JsonNode.DeepEquals(a, b);

@@ -38,6 +38,11 @@ internal sealed class ObjectUpdater(
             if (string.IsNullOrEmpty(requested))
             {
                 // The real server answers 422 here for custom resources; the sandbox follows its issue and says 409.
+                if (definition.Key == BuiltInResources.Leases.Key)
+                {
+                    throw BuiltInValidation.ResourceVersionRequired(definition, name);
+                }
+
                 if (!definition.AllowsUnconditionalUpdate)
                 {
                     throw ApiErrors.Conflict(definition, name, "metadata.resourceVersion must be specified for an update");
@@ -81,13 +86,15 @@ internal sealed class ObjectUpdater(
             if (current is null)
             {
                 return kind == PatchKind.Apply && !statusOnly
-                    ? creator.CreateLocked(tx, definition, @namespace, ((JsonObject)patch).Clone(), context)
+                    ? creator.CreateLocked(tx, definition, @namespace, ((JsonObject)patch).Clone(), context, applied: true)
                     : throw ApiErrors.NotFound(definition, name);
             }
 
             var old = current.ToJsonObject();
             var view = definition.FromStorage(old);
-            var patched = ApplyPatch(definition, name, kind, view, patch);
+            var patched = kind == PatchKind.Apply
+                ? ServerSideApply(definition, name, view, (JsonObject)patch, statusOnly, context)
+                : ApplyPatch(definition, name, kind, view, patch);
             var requested = patched.Metadata().StringAt("resourceVersion");
             if (!string.IsNullOrEmpty(requested) && requested != Rv(current))
             {
@@ -109,7 +116,12 @@ internal sealed class ObjectUpdater(
             patched = definition.ToStorage(patched);
 
             var next = statusOnly ? WithStatusOf(old, patched) : patched;
-            return Commit(tx, definition, key, current, old, next, statusOnly, context);
+            if (statusOnly && kind == PatchKind.Apply)
+            {
+                next.Metadata()["managedFields"] = patched.Metadata()["managedFields"]?.DeepClone();
+            }
+
+            return Commit(tx, definition, key, current, old, next, statusOnly, context, applied: kind == PatchKind.Apply);
         });
     }
 
@@ -122,7 +134,8 @@ internal sealed class ObjectUpdater(
         JsonObject old,
         JsonObject next,
         bool statusOnly,
-        WriteContext context)
+        WriteContext context,
+        bool applied = false)
     {
         ObjectRules.PreserveSystemMetadata(old, next);
         next.Metadata()["resourceVersion"] = Rv(current);
@@ -142,8 +155,9 @@ internal sealed class ObjectUpdater(
         }
 
         BuiltInDefaults.Apply(definition, next);
+        BuiltInValidation.NormalizeTimestamps(definition, next);
 
-        var metadataErrors = ObjectRules.ValidateMetadata(next.Metadata()).ToList();
+        var metadataErrors = ObjectRules.ValidateMetadata(next.Metadata()).Concat(BuiltInValidation.ValidateUpdate(definition, old, next)).ToList();
         if (metadataErrors.Count > 0)
         {
             throw ApiErrors.Invalid(definition, key.Name, metadataErrors);
@@ -158,6 +172,11 @@ internal sealed class ObjectUpdater(
         if (definition.TracksGeneration && ObjectRules.SpecChanged(definition, old, next))
         {
             next.Metadata()["generation"] = (old.Metadata()["generation"].TryGetLong(out var generation) ? generation : 0) + 1;
+        }
+
+        if (!applied && context.FieldManager is { Length: > 0 } manager)
+        {
+            FieldManager.RecordUpdate(definition, old, next, manager, statusOnly, time.GetUtcNow());
         }
 
         if (ObjectRules.SameContent(old, next))
@@ -194,7 +213,7 @@ internal sealed class ObjectUpdater(
                 PatchKind.Merge => JsonMergePatch.Apply(old, patch),
                 PatchKind.Json => JsonPatch.Apply(old, (JsonArray)patch),
                 PatchKind.StrategicMerge => StrategicMergePatch.Apply(old, (JsonObject)patch),
-                _ => ServerSideApply.Apply(definition, old, (JsonObject)patch),
+                _ => throw new PatchException("server-side apply goes through the field manager"),
             };
             return result as JsonObject ?? throw new PatchException("the patch did not produce an object");
         }
@@ -209,6 +228,18 @@ internal sealed class ObjectUpdater(
         catch (JsonException e)
         {
             throw ApiErrors.BadRequest($"the patch could not be applied: {e.Message}");
+        }
+    }
+
+    private JsonObject ServerSideApply(ResourceDefinition definition, string name, JsonObject live, JsonObject configuration, bool statusOnly, WriteContext context)
+    {
+        try
+        {
+            return FieldManager.Apply(definition, live, configuration, context.FieldManager!, context.Force, statusOnly, time.GetUtcNow());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw ApiErrors.BadRequest($"the patch could not be applied to {name}: {e.Message}");
         }
     }
 

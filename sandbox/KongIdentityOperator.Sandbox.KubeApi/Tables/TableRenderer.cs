@@ -15,6 +15,8 @@ internal sealed class TableRenderer(TimeProvider time)
     private static readonly PrinterColumn AgeColumn = new("Age", "date", ".metadata.creationTimestamp",
         "CreationTimestamp is a timestamp representing the server time when this object was created.");
 
+    private static readonly PrinterColumn BuiltInAgeColumn = AgeColumn with { Type = "string" };
+
     public JsonObject Render(ResourceDefinition definition, IEnumerable<JsonObject> objects, string? resourceVersion, bool includeHeaders, bool includeObject)
     {
         var columns = Columns(definition);
@@ -45,8 +47,9 @@ internal sealed class TableRenderer(TimeProvider time)
         return table;
     }
 
+    // Built-in printers declare Age as a string column; the CRD table convertor keeps its columns' types ("date").
     private static IReadOnlyList<PrinterColumn> Columns(ResourceDefinition definition) =>
-        definition.ShowsAge ? [.. definition.PrinterColumns, AgeColumn] : definition.PrinterColumns;
+        definition.ShowsAge ? [.. definition.PrinterColumns, definition.IsCustom ? AgeColumn : BuiltInAgeColumn] : definition.PrinterColumns;
 
     private static JsonArray ColumnDefinitions(IReadOnlyList<PrinterColumn> columns)
     {
@@ -66,7 +69,7 @@ internal sealed class TableRenderer(TimeProvider time)
             definitions.Add(new JsonObject
             {
                 ["name"] = column.Name,
-                ["type"] = column.Type == "date" ? "string" : column.Type,
+                ["type"] = column.Type,
                 ["format"] = column.Format,
                 ["description"] = column.Description,
                 ["priority"] = column.Priority,
@@ -81,7 +84,7 @@ internal sealed class TableRenderer(TimeProvider time)
         var value = SimpleJsonPath.First(obj, column.JsonPath);
         return column.Type switch
         {
-            "date" => Timestamps.Parse(value.ScalarText()) is { } when ? Age(time.GetUtcNow() - when) : null,
+            _ when ReferenceEquals(column, BuiltInAgeColumn) || column.Type == "date" => Timestamps.Parse(value.ScalarText()) is { } when ? Age(time.GetUtcNow() - when) : null,
             "integer" when value is JsonObject o => o.Count,
             "integer" when value is JsonArray a => a.Count,
             "integer" or "number" or "boolean" => value?.DeepClone(),
