@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Google.Protobuf;
 using KongIdentityOperator.Sandbox.KubeApi.Errors;
 
 namespace KongIdentityOperator.Sandbox.KubeApi.Protobuf;
@@ -21,23 +22,23 @@ internal static class ProtobufDecoder
 
         try
         {
-            var reader = new ProtoReader(body[Magic.Length..]);
+            using var reader = new CodedInputStream(body[Magic.Length..].ToArray());
             string? apiVersion = null;
             string? kind = null;
-            ReadOnlySpan<byte> raw = default;
-            while (!reader.End)
+            byte[] raw = [];
+            for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
             {
-                var (field, wire) = reader.ReadTag();
+                var field = WireFormat.GetTagFieldNumber(tag);
                 switch (field)
                 {
                     case 1:
-                        (apiVersion, kind) = TypeMeta(reader.ReadBytes());
+                        (apiVersion, kind) = TypeMeta(reader.ReadBytes().ToByteArray());
                         break;
                     case 2:
-                        raw = reader.ReadBytes();
+                        raw = reader.ReadBytes().ToByteArray();
                         break;
                     default:
-                        reader.Skip(wire);
+                        reader.SkipLastField();
                         break;
                 }
             }
@@ -63,20 +64,20 @@ internal static class ProtobufDecoder
 
             return obj;
         }
-        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or FormatException or ArgumentOutOfRangeException or OverflowException)
         {
             throw ApiErrors.BadRequest($"the protobuf body could not be decoded: {e.Message}");
         }
     }
 
-    private static (string? ApiVersion, string? Kind) TypeMeta(ReadOnlySpan<byte> data)
+    private static (string? ApiVersion, string? Kind) TypeMeta(byte[] data)
     {
-        var reader = new ProtoReader(data);
+        using var reader = new CodedInputStream(data);
         string? apiVersion = null;
         string? kind = null;
-        while (!reader.End)
+        for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
         {
-            var (field, wire) = reader.ReadTag();
+            var field = WireFormat.GetTagFieldNumber(tag);
             switch (field)
             {
                 case 1:
@@ -86,7 +87,7 @@ internal static class ProtobufDecoder
                     kind = reader.ReadString();
                     break;
                 default:
-                    reader.Skip(wire);
+                    reader.SkipLastField();
                     break;
             }
         }
@@ -94,90 +95,76 @@ internal static class ProtobufDecoder
         return (apiVersion, kind);
     }
 
-    private static void Secret(ReadOnlySpan<byte> data, JsonObject obj)
+    private static void Secret(byte[] data, JsonObject obj)
     {
-        var reader = new ProtoReader(data);
-        while (!reader.End)
+        using var reader = new CodedInputStream(data);
+        for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
         {
-            var (field, wire) = reader.ReadTag();
+            var field = WireFormat.GetTagFieldNumber(tag);
             switch (field)
             {
                 case 1:
-                    obj["metadata"] = ObjectMeta(reader.ReadBytes());
+                    obj["metadata"] = ObjectMeta(reader.ReadBytes().ToByteArray());
                     break;
                 case 2:
-                    AddEntry(obj, "data", reader.ReadBytes(), base64: true);
+                    AddEntry(obj, "data", reader.ReadBytes().ToByteArray(), base64: true);
                     break;
                 case 3:
                     obj["type"] = reader.ReadString();
                     break;
                 case 4:
-                    AddEntry(obj, "stringData", reader.ReadBytes(), base64: false);
+                    AddEntry(obj, "stringData", reader.ReadBytes().ToByteArray(), base64: false);
                     break;
                 case 5:
-                    obj["immutable"] = reader.ReadVarint() != 0;
+                    obj["immutable"] = reader.ReadBool();
                     break;
                 default:
-                    reader.Skip(wire);
+                    reader.SkipLastField();
                     break;
             }
         }
     }
 
-    private static void ConfigMap(ReadOnlySpan<byte> data, JsonObject obj)
+    private static void ConfigMap(byte[] data, JsonObject obj)
     {
-        var reader = new ProtoReader(data);
-        while (!reader.End)
+        using var reader = new CodedInputStream(data);
+        for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
         {
-            var (field, wire) = reader.ReadTag();
+            var field = WireFormat.GetTagFieldNumber(tag);
             switch (field)
             {
                 case 1:
-                    obj["metadata"] = ObjectMeta(reader.ReadBytes());
+                    obj["metadata"] = ObjectMeta(reader.ReadBytes().ToByteArray());
                     break;
                 case 2:
-                    AddEntry(obj, "data", reader.ReadBytes(), base64: false);
+                    AddEntry(obj, "data", reader.ReadBytes().ToByteArray(), base64: false);
                     break;
                 case 3:
-                    AddEntry(obj, "binaryData", reader.ReadBytes(), base64: true);
+                    AddEntry(obj, "binaryData", reader.ReadBytes().ToByteArray(), base64: true);
                     break;
                 case 4:
-                    obj["immutable"] = reader.ReadVarint() != 0;
+                    obj["immutable"] = reader.ReadBool();
                     break;
                 default:
-                    reader.Skip(wire);
+                    reader.SkipLastField();
                     break;
             }
         }
     }
 
-    private static void Namespace(ReadOnlySpan<byte> data, JsonObject obj)
+    private static void Namespace(byte[] data, JsonObject obj)
     {
-        var reader = new ProtoReader(data);
-        while (!reader.End)
+        using var reader = new CodedInputStream(data);
+        for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
         {
-            var (field, wire) = reader.ReadTag();
+            var field = WireFormat.GetTagFieldNumber(tag);
             switch (field)
             {
                 case 1:
-                    obj["metadata"] = ObjectMeta(reader.ReadBytes());
+                    obj["metadata"] = ObjectMeta(reader.ReadBytes().ToByteArray());
                     break;
                 case 2:
-                    var spec = new ProtoReader(reader.ReadBytes());
-                    var finalizers = new JsonArray();
-                    while (!spec.End)
-                    {
-                        var (specField, specWire) = spec.ReadTag();
-                        if (specField == 1)
-                        {
-                            finalizers.Add(spec.ReadString());
-                        }
-                        else
-                        {
-                            spec.Skip(specWire);
-                        }
-                    }
-
+                    var finalizers = NamespaceFinalizers(reader.ReadBytes().ToByteArray());
                     if (finalizers.Count > 0)
                     {
                         obj["spec"] = new JsonObject { ["finalizers"] = finalizers };
@@ -185,40 +172,59 @@ internal static class ProtobufDecoder
 
                     break;
                 default:
-                    reader.Skip(wire);
+                    reader.SkipLastField();
                     break;
             }
         }
     }
 
-    private static void ServiceAccount(ReadOnlySpan<byte> data, JsonObject obj)
+    private static JsonArray NamespaceFinalizers(byte[] data)
     {
-        var reader = new ProtoReader(data);
-        while (!reader.End)
+        using var spec = new CodedInputStream(data);
+        var finalizers = new JsonArray();
+        for (var tag = spec.ReadTag(); tag != 0; tag = spec.ReadTag())
         {
-            var (field, wire) = reader.ReadTag();
+            if (WireFormat.GetTagFieldNumber(tag) == 1)
+            {
+                finalizers.Add(spec.ReadString());
+            }
+            else
+            {
+                spec.SkipLastField();
+            }
+        }
+
+        return finalizers;
+    }
+
+    private static void ServiceAccount(byte[] data, JsonObject obj)
+    {
+        using var reader = new CodedInputStream(data);
+        for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
+        {
+            var field = WireFormat.GetTagFieldNumber(tag);
             switch (field)
             {
                 case 1:
-                    obj["metadata"] = ObjectMeta(reader.ReadBytes());
+                    obj["metadata"] = ObjectMeta(reader.ReadBytes().ToByteArray());
                     break;
                 case 4:
-                    obj["automountServiceAccountToken"] = reader.ReadVarint() != 0;
+                    obj["automountServiceAccountToken"] = reader.ReadBool();
                     break;
                 default:
-                    reader.Skip(wire);
+                    reader.SkipLastField();
                     break;
             }
         }
     }
 
-    private static JsonObject ObjectMeta(ReadOnlySpan<byte> data)
+    private static JsonObject ObjectMeta(byte[] data)
     {
         var metadata = new JsonObject();
-        var reader = new ProtoReader(data);
-        while (!reader.End)
+        using var reader = new CodedInputStream(data);
+        for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
         {
-            var (field, wire) = reader.ReadTag();
+            var field = WireFormat.GetTagFieldNumber(tag);
             switch (field)
             {
                 case 1 or 2 or 3 or 5 or 6 when reader.ReadString() is { Length: > 0 } text:
@@ -227,10 +233,10 @@ internal static class ProtobufDecoder
                 case 1 or 2 or 3 or 5 or 6:
                     break;
                 case 11:
-                    AddEntry(metadata, "labels", reader.ReadBytes(), base64: false);
+                    AddEntry(metadata, "labels", reader.ReadBytes().ToByteArray(), base64: false);
                     break;
                 case 12:
-                    AddEntry(metadata, "annotations", reader.ReadBytes(), base64: false);
+                    AddEntry(metadata, "annotations", reader.ReadBytes().ToByteArray(), base64: false);
                     break;
                 case 14:
                     var finalizers = metadata["finalizers"] as JsonArray ?? [];
@@ -238,7 +244,7 @@ internal static class ProtobufDecoder
                     metadata["finalizers"] = finalizers;
                     break;
                 default:
-                    reader.Skip(wire);
+                    reader.SkipLastField();
                     break;
             }
         }
@@ -247,24 +253,24 @@ internal static class ProtobufDecoder
     }
 
     /// <summary>Adds one map entry (a nested message with key 1 and value 2) to <c>obj[field]</c>.</summary>
-    private static void AddEntry(JsonObject obj, string field, ReadOnlySpan<byte> entry, bool base64)
+    private static void AddEntry(JsonObject obj, string field, byte[] entry, bool base64)
     {
-        var reader = new ProtoReader(entry);
+        using var reader = new CodedInputStream(entry);
         var key = string.Empty;
         var value = string.Empty;
-        while (!reader.End)
+        for (var tag = reader.ReadTag(); tag != 0; tag = reader.ReadTag())
         {
-            var (number, wire) = reader.ReadTag();
+            var number = WireFormat.GetTagFieldNumber(tag);
             switch (number)
             {
                 case 1:
                     key = reader.ReadString();
                     break;
                 case 2:
-                    value = base64 ? Convert.ToBase64String(reader.ReadBytes()) : reader.ReadString();
+                    value = base64 ? Convert.ToBase64String(reader.ReadBytes().ToByteArray()) : reader.ReadString();
                     break;
                 default:
-                    reader.Skip(wire);
+                    reader.SkipLastField();
                     break;
             }
         }

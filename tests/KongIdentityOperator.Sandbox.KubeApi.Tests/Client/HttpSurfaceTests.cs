@@ -96,6 +96,7 @@ public sealed class HttpSurfaceTests
 
         Assert.Equal(("Table", "meta.k8s.io/v1"), (table["kind"]!.GetValue<string>(), table["apiVersion"]!.GetValue<string>()));
         Assert.Equal(["Name", "Ready", "Size", "Age"], table["columnDefinitions"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(["string", "string", "integer", "date"], table["columnDefinitions"]!.AsArray().Select(c => c!["type"]!.GetValue<string>()));
         var row = Assert.Single(table["rows"]!.AsArray())!;
         Assert.Equal("t1", row["cells"]![0]!.GetValue<string>());
         Assert.Equal("True", row["cells"]![1]!.GetValue<string>());
@@ -114,6 +115,8 @@ public sealed class HttpSurfaceTests
         var namespaces = (await SendAsync(http, HttpMethod.Get, "api/v1/namespaces", accept: TableAccept)).Body!;
 
         Assert.Equal(["Name", "Status", "Age"], namespaces["columnDefinitions"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal("string", namespaces["columnDefinitions"]![2]!["type"]!.GetValue<string>());
+        Assert.Matches(@"^\d+s$", namespaces["rows"]![0]!["cells"]![2]!.GetValue<string>());
         Assert.All(namespaces["rows"]!.AsArray(), r => Assert.Equal("Active", r!["cells"]![1]!.GetValue<string>()));
     }
 

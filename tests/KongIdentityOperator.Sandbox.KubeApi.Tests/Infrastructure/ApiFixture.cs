@@ -53,9 +53,9 @@ public sealed class ApiFixture : IAsyncDisposable
         ToNode(await Client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
             gizmo, Gizmos.Group, Gizmos.Version, ns, Gizmos.Plural, gizmo["metadata"]!["name"]!.GetValue<string>(), cancellationToken: Ct));
 
-    public async Task<JsonObject> PatchGizmoAsync(string name, string patch, V1Patch.PatchType type, string ns = "default") =>
+    public async Task<JsonObject> PatchGizmoAsync(string name, string patch, V1Patch.PatchType type, string ns = "default", string? fieldManager = null) =>
         ToNode(await Client.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch(patch, type), Gizmos.Group, Gizmos.Version, ns, Gizmos.Plural, name, cancellationToken: Ct));
+            new V1Patch(patch, type), Gizmos.Group, Gizmos.Version, ns, Gizmos.Plural, name, fieldManager: fieldManager, cancellationToken: Ct));
 
     public async Task<JsonObject> DeleteGizmoAsync(string name, string ns = "default") =>
         ToNode(await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(Gizmos.Group, Gizmos.Version, ns, Gizmos.Plural, name, cancellationToken: Ct));
