@@ -5,7 +5,10 @@ namespace KongIdentityOperator.Sandbox.KubeApi;
 /// <summary>The parsed command line of <c>kube-api</c>.</summary>
 internal sealed record KubeApiArguments(int Port, string? Kubeconfig, string Namespace, bool Help)
 {
-    public const string Usage = "usage: kube-api [--port <port>] [--kubeconfig <file>] [--namespace <namespace>]";
+    public const string Usage = "usage: kube-api [--port <port>] [--kubeconfig <file>] [--namespace <namespace>] [--history-window <duration, e.g. 5m>]";
+
+    /// <summary>How long watch/paging history is kept (<see cref="KubeApiServerOptions.WatchHistoryWindow"/>).</summary>
+    public TimeSpan HistoryWindow { get; init; } = new KubeApiServerOptions().WatchHistoryWindow;
 
     /// <summary>Parses the arguments; <paramref name="error"/> names the first one that is not understood.</summary>
     public static KubeApiArguments? Parse(IReadOnlyList<string> args, out string? error)
@@ -20,6 +23,7 @@ internal sealed record KubeApiArguments(int Port, string? Kubeconfig, string Nam
                 ("--port", { } text) when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 => parsed with { Port = port },
                 ("--kubeconfig", { Length: > 0 } path) => parsed with { Kubeconfig = path },
                 ("--namespace", { Length: > 0 } ns) => parsed with { Namespace = ns },
+                ("--history-window", { } text) when TryDuration(text) is { } window => parsed with { HistoryWindow = window },
                 _ => null,
             };
             if (next is null)
@@ -37,5 +41,18 @@ internal sealed record KubeApiArguments(int Port, string? Kubeconfig, string Nam
 
         error = null;
         return parsed;
+    }
+
+    private static TimeSpan? TryDuration(string text)
+    {
+        try
+        {
+            var value = Http.GoDuration.Parse(text);
+            return value >= TimeSpan.Zero ? value : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }

@@ -2,7 +2,7 @@ namespace KongIdentityOperator.Sandbox.KubeApi;
 
 /// <summary>
 /// The <c>kube-api</c> command of the sandbox executable:
-/// <c>kube-api [--port P] [--kubeconfig FILE] [--namespace NS]</c>. Serves until cancelled.
+/// <c>kube-api [--port P] [--kubeconfig FILE] [--namespace NS] [--history-window 5m]</c>. Serves until cancelled.
 /// </summary>
 public static class KubeApiCommand
 {
@@ -22,7 +22,7 @@ public static class KubeApiCommand
             return arguments is null ? 2 : 0;
         }
 
-        await using var server = await KubeApiServer.StartAsync(new KubeApiServerOptions { Port = arguments.Port }, cancellationToken);
+        await using var server = await KubeApiServer.StartAsync(new KubeApiServerOptions { Port = arguments.Port, WatchHistoryWindow = arguments.HistoryWindow }, cancellationToken);
         if (arguments.Kubeconfig is not null)
         {
             server.WriteKubeconfig(arguments.Kubeconfig, arguments.Namespace);

@@ -39,4 +39,25 @@ public sealed class CommandTests
         Assert.Equal(2, code);
         Assert.Contains("usage: kube-api", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("10s", 10)]
+    [InlineData("5m", 300)]
+    [InlineData("0", 0)]
+    public void History_window_takes_a_Go_duration(string text, int seconds)
+    {
+        var parsed = KubeApiArguments.Parse(["--history-window", text], out var error);
+
+        Assert.Null(error);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), parsed!.HistoryWindow);
+    }
+
+    [Theory]
+    [InlineData("ten")]
+    [InlineData("-5s")]
+    public void History_window_rejects_what_is_not_a_positive_duration(string text)
+    {
+        Assert.Null(KubeApiArguments.Parse(["--history-window", text], out var error));
+        Assert.Equal("kube-api: bad argument '--history-window'", error);
+    }
 }
