@@ -25,6 +25,14 @@ internal static class QueryParameters
         return !(text == "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Go's <c>strconv.ParseBool</c>: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False; null otherwise.</summary>
+    public static bool? GoParseBool(string text) => text switch
+    {
+        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
+        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
+        _ => null,
+    };
+
     /// <summary>A <c>*int64</c> parameter: null when absent, 400 when it is not a base-10 integer.</summary>
     public static long? Int64(IQueryCollection query, string name)
     {

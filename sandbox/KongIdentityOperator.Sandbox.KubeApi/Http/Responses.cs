@@ -12,6 +12,11 @@ internal static class Responses
 
     public static async Task WriteAsync(HttpContext context, int statusCode, byte[] body, string contentType = MediaTypes.Json)
     {
+        if (IsPrettyPrint(context.Request) && body.Length > 0 && body[0] == (byte)'{')
+        {
+            body = JsonText.Indent(body);
+        }
+
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
         context.Response.ContentLength = body.Length;
@@ -19,6 +24,24 @@ internal static class Responses
         {
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// The real server's isPrettyPrint: <c>pretty</c> read by Go's <c>strconv.ParseBool</c> (an unparsable value
+    /// means false), else true for curl, Wget and browsers.
+    /// </summary>
+    public static bool IsPrettyPrint(HttpRequest request)
+    {
+        var pretty = QueryParameters.String(request.Query, "pretty");
+        if (pretty.Length > 0)
+        {
+            return QueryParameters.GoParseBool(pretty) ?? false;
+        }
+
+        var userAgent = request.Headers.UserAgent.ToString();
+        return userAgent.StartsWith("curl", StringComparison.Ordinal)
+            || userAgent.StartsWith("Wget", StringComparison.Ordinal)
+            || userAgent.StartsWith("Mozilla/5.0", StringComparison.Ordinal);
     }
 
     /// <summary>Adds <c>Warning: 299 - "..."</c> headers, as the real server does for dropped fields.</summary>

@@ -16,7 +16,29 @@ internal static class JsonText
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
 
+    private static readonly JsonWriterOptions IndentedWriter = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+        IndentSize = 2,
+        MaxDepth = 512,
+    };
+
     public static byte[] ToUtf8(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Output);
+
+    /// <summary>The same JSON indented by two spaces, as the server writes it for <c>pretty=true</c>.</summary>
+    public static byte[] Indent(byte[] compact)
+    {
+        using var document = JsonDocument.Parse(compact, DocumentOptions);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, IndentedWriter))
+        {
+            document.WriteTo(writer);
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
 
     public static string ToText(JsonNode node) => node.ToJsonString(Output);
 

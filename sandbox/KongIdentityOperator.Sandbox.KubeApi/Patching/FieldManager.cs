@@ -64,8 +64,10 @@ internal static class FieldManager
         var previous = old?.Metadata()["managedFields"];
         var incoming = next.Metadata()["managedFields"];
 
-        // Like the real server, managedFields sent with a write replace the stored ones (that is how clients reset them).
-        var entries = ManagedFieldsEntry.Read(incoming is not null && !JsonNode.DeepEquals(incoming, previous) ? incoming : previous);
+        // Like the real server, non-empty managedFields sent with a write replace the stored ones (that is how clients
+        // reset them); an empty list is ignored, so clients unaware of the field never strip it.
+        var replaced = incoming is JsonArray { Count: > 0 } && !JsonNode.DeepEquals(incoming, previous);
+        var entries = ManagedFieldsEntry.Read(replaced ? incoming : previous);
         var (changed, removed) = Compare(definition, types, old ?? [], next, statusOnly);
         var subresource = statusOnly ? "status" : string.Empty;
         var mine = entries.FirstOrDefault(e =>

@@ -133,4 +133,30 @@ public sealed class QueryParameterTests
 
         Assert.DoesNotContain(list.Items, c => c.Metadata.Name == "dry");
     }
+
+    [Theory]
+    [InlineData("?pretty=true", null, true)]
+    [InlineData("?pretty=T", null, true)]
+    [InlineData("?pretty=1", null, true)]
+    [InlineData("?pretty=maybe", null, false)]
+    [InlineData("?pretty=False", "curl/8.5.0", false)]
+    [InlineData("", "curl/8.5.0", true)]
+    [InlineData("", "OpenAPI-Generator/31.0.0/python", false)]
+    public async Task Pretty_follows_strconv_ParseBool_then_the_user_agent(string query, string? userAgent, bool indented)
+    {
+        await using var sandbox = await ApiFixture.StartAsync();
+        using var http = new HttpClient { BaseAddress = sandbox.Server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/namespaces/default{query}");
+        if (userAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
+        using var response = await http.SendAsync(request, ApiFixture.Ct);
+        var text = await response.Content.ReadAsStringAsync(ApiFixture.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(indented, text.StartsWith("{\n  \"", StringComparison.Ordinal));
+        Assert.Equal("Namespace", System.Text.Json.Nodes.JsonNode.Parse(text)!["kind"]!.GetValue<string>());
+    }
 }
