@@ -3,6 +3,7 @@ using KongIdentityOperator.Connections;
 using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Credentials;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Finalizers;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Cache;
