@@ -1,5 +1,5 @@
 using KongIdentityOperator.Configuration;
-using KongIdentityOperator.Controllers;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Ownership;
