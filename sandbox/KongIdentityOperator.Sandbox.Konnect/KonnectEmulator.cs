@@ -16,7 +16,7 @@ namespace KongIdentityOperator.Sandbox.Konnect;
 
 /// <summary>
 /// An in-memory stand-in for Kong Konnect: Kong Identity (<c>/v1</c>), control planes and core entities (<c>/v2</c>),
-/// and each auth server's issuer endpoints, served by Kestrel on 127.0.0.1.
+/// and each auth server's issuer endpoints, served by Kestrel on 127.0.0.1 (or in memory, for unit tests).
 /// </summary>
 public sealed class KonnectEmulator : IAsyncDisposable
 {

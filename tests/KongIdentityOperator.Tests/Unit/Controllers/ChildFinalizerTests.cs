@@ -156,44 +156,44 @@ public sealed class ChildFinalizerTests(KonnectFixture konnect) : IClassFixture<
             switch (kind)
             {
                 case "Scope":
-                {
-                    var scope = TestEntities.Scope(spec: s => s.DeletionPolicy = policy);
-                    Assert.True((await rig.ReconcileAsync(rig.ScopeController, scope)).IsSuccess);
-                    var id = rig.Stored(scope).Status.Id ?? throw new InvalidOperationException("The scope has no id.");
-                    return new(
-                        scope.Metadata.Name,
-                        async () => Erase(await rig.FinalizeAsync(rig.ScopeFinalizer, scope)),
-                        () => rig.Stored(scope).Status,
-                        async server => await rig.Api.Scopes.GetAsync(server, id, Ct) is not null);
-                }
+                    {
+                        var scope = TestEntities.Scope(spec: s => s.DeletionPolicy = policy);
+                        Assert.True((await rig.ReconcileAsync(rig.ScopeController, scope)).IsSuccess);
+                        var id = rig.Stored(scope).Status.Id ?? throw new InvalidOperationException("The scope has no id.");
+                        return new(
+                            scope.Metadata.Name,
+                            async () => Erase(await rig.FinalizeAsync(rig.ScopeFinalizer, scope)),
+                            () => rig.Stored(scope).Status,
+                            async server => await rig.Api.Scopes.GetAsync(server, id, Ct) is not null);
+                    }
 
                 case "Claim":
-                {
-                    var claim = TestEntities.Claim(spec: s => s.DeletionPolicy = policy);
-                    Assert.True((await rig.ReconcileAsync(rig.ClaimController, claim)).IsSuccess);
-                    var id = rig.Stored(claim).Status.Id ?? throw new InvalidOperationException("The claim has no id.");
-                    return new(
-                        claim.Metadata.Name,
-                        async () => Erase(await rig.FinalizeAsync(rig.ClaimFinalizer, claim)),
-                        () => rig.Stored(claim).Status,
-                        async server => await rig.Api.Claims.GetAsync(server, id, Ct) is not null);
-                }
+                    {
+                        var claim = TestEntities.Claim(spec: s => s.DeletionPolicy = policy);
+                        Assert.True((await rig.ReconcileAsync(rig.ClaimController, claim)).IsSuccess);
+                        var id = rig.Stored(claim).Status.Id ?? throw new InvalidOperationException("The claim has no id.");
+                        return new(
+                            claim.Metadata.Name,
+                            async () => Erase(await rig.FinalizeAsync(rig.ClaimFinalizer, claim)),
+                            () => rig.Stored(claim).Status,
+                            async server => await rig.Api.Claims.GetAsync(server, id, Ct) is not null);
+                    }
 
                 default:
-                {
-                    var client = TestEntities.Client(spec: s =>
                     {
-                        s.GrantTypes = [GrantType.ClientCredentials];
-                        s.DeletionPolicy = policy;
-                    });
-                    Assert.True((await rig.ReconcileAsync(rig.ClientController, client)).IsSuccess);
-                    var id = rig.Stored(client).Status.Id ?? throw new InvalidOperationException("The client has no id.");
-                    return new(
-                        client.Metadata.Name,
-                        async () => Erase(await rig.FinalizeAsync(rig.ClientFinalizer, client)),
-                        () => rig.Stored(client).Status,
-                        async server => await rig.Api.Clients.GetAsync(server, id, Ct) is not null);
-                }
+                        var client = TestEntities.Client(spec: s =>
+                        {
+                            s.GrantTypes = [GrantType.ClientCredentials];
+                            s.DeletionPolicy = policy;
+                        });
+                        Assert.True((await rig.ReconcileAsync(rig.ClientController, client)).IsSuccess);
+                        var id = rig.Stored(client).Status.Id ?? throw new InvalidOperationException("The client has no id.");
+                        return new(
+                            client.Metadata.Name,
+                            async () => Erase(await rig.FinalizeAsync(rig.ClientFinalizer, client)),
+                            () => rig.Stored(client).Status,
+                            async server => await rig.Api.Clients.GetAsync(server, id, Ct) is not null);
+                    }
             }
         }
 

@@ -1,6 +1,6 @@
 using KongIdentityOperator.Configuration;
-using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Ownership;
 
