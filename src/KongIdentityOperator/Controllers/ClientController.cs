@@ -128,7 +128,8 @@ internal sealed partial class ClientController(
         }
         catch (SecretMovedException moved)
         {
-            // Expected when someone edits the Secret mid-reconcile: nothing went to Konnect, so look again at once.
+            // Expected when someone edits the Secret mid-reconcile: the secret about to be sent was not, so look again
+            // at once (the Secret watch wakes the Client too); not an error, and no backoff.
             LogSecretMoved(logger, ns, entity.Metadata.Name, moved.Message);
             return ReconciliationResult<Client>.Success(entity, ContinueAfter);
         }
