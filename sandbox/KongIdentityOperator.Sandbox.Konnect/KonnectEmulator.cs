@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace KongIdentityOperator.Sandbox.Konnect;
 
 /// <summary>
 /// An in-memory stand-in for Kong Konnect: Kong Identity (<c>/v1</c>), control planes and core entities (<c>/v2</c>),
-/// and each auth server's issuer endpoints, served by Kestrel on 127.0.0.1.
+/// and each auth server's issuer endpoints, served by Kestrel on 127.0.0.1 (or in memory, for unit tests).
 /// </summary>
 public sealed class KonnectEmulator : IAsyncDisposable
 {
@@ -36,7 +37,9 @@ public sealed class KonnectEmulator : IAsyncDisposable
         Requests = app.Services.GetRequiredService<EmulatorRequestLog>();
     }
 
-    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
+    private static readonly Uri InMemoryBaseAddress = new("http://konnect.in-memory/");
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c> (a placeholder host when started in memory).</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>Counts of received calls by method and route template.</summary>
@@ -46,7 +49,20 @@ public sealed class KonnectEmulator : IAsyncDisposable
     public EmulatorFaults Faults => _faults.Current;
 
     /// <summary>Starts listening; returns once the port is bound (and the tutorial seeded when asked).</summary>
-    public static async Task<KonnectEmulator> StartAsync(KonnectEmulatorOptions options, CancellationToken cancellationToken = default)
+    public static Task<KonnectEmulator> StartAsync(KonnectEmulatorOptions options, CancellationToken cancellationToken = default) =>
+        StartAsync(options, inMemory: false, cancellationToken);
+
+    /// <summary>
+    /// Starts the emulator without a socket: it is reached only through <see cref="CreateHandler"/>, for tests that
+    /// drive a real Konnect client against it in-process. <see cref="BaseAddress"/> is a placeholder host.
+    /// </summary>
+    public static Task<KonnectEmulator> StartInMemoryAsync(KonnectEmulatorOptions options, CancellationToken cancellationToken = default) =>
+        StartAsync(options, inMemory: true, cancellationToken);
+
+    /// <summary>A handler that sends requests straight to an emulator started with <see cref="StartInMemoryAsync"/>.</summary>
+    public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
+
+    private static async Task<KonnectEmulator> StartAsync(KonnectEmulatorOptions options, bool inMemory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Limits);
@@ -61,7 +77,15 @@ public sealed class KonnectEmulator : IAsyncDisposable
             ApplicationName = typeof(KonnectEmulator).Assembly.GetName().Name,
             EnvironmentName = "Production",
         });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        if (inMemory)
+        {
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -70,8 +94,9 @@ public sealed class KonnectEmulator : IAsyncDisposable
         var app = builder.Build();
         EmulatorPipeline.Configure(app);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var baseAddress = new Uri(address.TrimEnd('/') + "/");
+        var baseAddress = inMemory
+            ? InMemoryBaseAddress
+            : new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
         app.Services.GetRequiredService<IssuerUrls>().BaseAddress = baseAddress;
         if (options.SeedTutorial)
         {

@@ -13,8 +13,8 @@ namespace KongIdentityOperator.Konnect;
 /// <remarks>
 /// Conventions across the groups: <c>GetAsync</c> returns <see langword="null"/> on 404; <c>DeleteAsync</c>
 /// returns <see langword="false"/> on 404 (already gone); every other non-2xx answer throws.
-/// Transport failures that survive the retries surface as <see cref="HttpRequestException"/> or
-/// <see cref="Polly.Timeout.TimeoutRejectedException"/>.
+/// Transport failures that survive the retries surface as <see cref="HttpRequestException"/>, or as a
+/// <see cref="KonnectApiException"/> whose <see cref="KonnectApiException.IsTimeout"/> is set when no answer came in time.
 /// </remarks>
 public interface IKonnectClient
 {

@@ -49,6 +49,20 @@ public sealed class KonnectApiException : Exception
         Detail = message;
     }
 
+    private KonnectApiException(string method, string route, Exception innerException)
+        : base(null, innerException)
+    {
+        Method = method;
+        Route = route;
+        IsTimeout = true;
+    }
+
+    /// <summary>
+    /// The call got no answer within the attempt or total timeout (after the retries that were safe); callers see this
+    /// type only, never the resilience library's own.
+    /// </summary>
+    public static KonnectApiException TimedOut(string method, string route, Exception innerException) => new(method, route, innerException);
+
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The HTTP method of the failed call.</summary>
@@ -81,6 +95,9 @@ public sealed class KonnectApiException : Exception
     /// <summary>How long the server asked to wait (<c>Retry-After</c>); for a 429 without it, the configured default (15 s).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>No answer in time: no status code, always worth trying again.</summary>
+    public bool IsTimeout { get; }
+
     public bool IsBadRequest => StatusCode == HttpStatusCode.BadRequest;
 
     public bool IsUnauthorized => StatusCode == HttpStatusCode.Unauthorized;
@@ -99,8 +116,8 @@ public sealed class KonnectApiException : Exception
     /// <summary>Any 5xx.</summary>
     public bool IsServerError => (int)StatusCode is >= 500 and < 600;
 
-    /// <summary>Worth trying again later: 408, 429 or 5xx (other than 501 and 505).</summary>
-    public bool IsTransient => StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+    /// <summary>Worth trying again later: a timeout, 408, 429 or 5xx (other than 501 and 505).</summary>
+    public bool IsTransient => IsTimeout || StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         || (IsServerError && StatusCode is not HttpStatusCode.NotImplemented and not HttpStatusCode.HttpVersionNotSupported);
 
     /// <summary>
@@ -125,6 +142,11 @@ public sealed class KonnectApiException : Exception
             if (Route.Length == 0)
             {
                 return Detail ?? base.Message;
+            }
+
+            if (IsTimeout)
+            {
+                return $"Konnect {Method} {Route} did not answer in time";
             }
 
             var text = new StringBuilder()

@@ -5,13 +5,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Konnect.RateLimiting;
+using Polly.Timeout;
 
 namespace KongIdentityOperator.Konnect.Http;
 
 /// <summary>
 /// Sends one Konnect call for one connection: builds the URL from the server URL and route, sets the Bearer token on
 /// the request (never on the shared client), serializes the body, and turns a non-2xx answer into a
-/// <see cref="KonnectApiException"/> whose texts hold neither the token nor any secret of the request.
+/// <see cref="KonnectApiException"/> whose texts hold neither the token nor any secret of the request (a timeout of the
+/// resilience pipeline too, so no caller depends on it).
 /// </summary>
 internal sealed class KonnectTransport(HttpClient http, KonnectConnection connection, KonnectClientOptions options, TimeProvider time)
 {
@@ -85,7 +87,16 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
             request.Content = new ByteArrayContent(body.Utf8Json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } };
         }
 
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException timeout)
+        {
+            throw KonnectApiException.TimedOut(method.Method, route.Template, timeout);
+        }
+
         if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
         {
             return response;

@@ -1,9 +1,10 @@
-using System.Text;
 using k8s.Models;
 using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
+using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Runtime.Cache;
+using KongIdentityOperator.Secrets;
 using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Connections;
@@ -20,11 +21,11 @@ internal sealed class KonnectConnectionResolver(
 {
     public const string DefaultTokenKey = "token";
 
-    public ConnectionResult Resolve(string @namespace, KonnectSettings? settings)
+    public Resolution<KonnectConnection> Resolve(string @namespace, KonnectSettings? settings)
     {
         if (Server(settings) is not { } server)
         {
-            return ConnectionResult.Failed(ReconcileOutcome.Stalled(
+            return Resolution<KonnectConnection>.Failed(ReconcileOutcome.Stalled(
                 ConditionReasons.ServerNotAllowed,
                 $"Konnect server {Describe(settings?.ServerUrl)} is not allowed; no request was made. The operator calls only the servers of --allowed-konnect-servers (ALLOWED_KONNECT_SERVERS): {allowed}."));
         }
@@ -35,32 +36,32 @@ internal sealed class KonnectConnectionResolver(
             var secret = secrets.Get(@namespace, reference.Name);
             if (secret is null)
             {
-                return ConnectionResult.Failed(ReconcileOutcome.Progressing(
+                return Resolution<KonnectConnection>.Failed(ReconcileOutcome.Progressing(
                     ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the Konnect token (spec.konnect.tokenSecretRef)."));
             }
 
             if (!ReferenceableSecret.IsOffered(secret))
             {
-                return ConnectionResult.Failed(ReferenceableSecret.NotOffered(reference.Name, "spec.konnect.tokenSecretRef"));
+                return Resolution<KonnectConnection>.Failed(ReferenceableSecret.NotOffered(reference.Name, "spec.konnect.tokenSecretRef"));
             }
 
-            var token = Value(secret, key);
+            var token = SecretData.Read(secret, key);
             return string.IsNullOrWhiteSpace(token)
-                ? ConnectionResult.Failed(ReconcileOutcome.Stalled(
+                ? Resolution<KonnectConnection>.Failed(ReconcileOutcome.Stalled(
                     ConditionReasons.SecretKeyMissing, $"Secret {reference.Name} has no non-empty key '{key}' with the Konnect token."))
-                : ConnectionResult.Ok(new KonnectConnection(server, token.Trim()));
+                : Resolution<KonnectConnection>.Of(new KonnectConnection(server, token.Trim()));
         }
 
         if (!options.DefaultTokenNamespaces.Includes(@namespace))
         {
-            return ConnectionResult.Failed(ReconcileOutcome.Stalled(
+            return Resolution<KonnectConnection>.Failed(ReconcileOutcome.Stalled(
                 ConditionReasons.DefaultTokenNotAllowed,
                 $"Namespace {@namespace} may not use the operator's default Konnect token. Bring a token: set spec.konnect.tokenSecretRef to a Secret labelled {ReferenceableSecret.Label}: \"true\" (a system-account token of your team), or ask the operator's administrator to add {@namespace} to --default-token-namespaces (DEFAULT_TOKEN_NAMESPACES)."));
         }
 
         return defaultToken.Current() is { } defaultValue
-            ? ConnectionResult.Ok(new KonnectConnection(server, defaultValue))
-            : ConnectionResult.Failed(ReconcileOutcome.Stalled(
+            ? Resolution<KonnectConnection>.Of(new KonnectConnection(server, defaultValue))
+            : Resolution<KonnectConnection>.Failed(ReconcileOutcome.Stalled(
                 ConditionReasons.InvalidSpec,
                 $"No Konnect token: set spec.konnect.tokenSecretRef, or give the operator a default token with --konnect-token-file (KONNECT_TOKEN_FILE) or --konnect-token (KONNECT_TOKEN); {defaultToken.Origin} holds none."));
     }
@@ -75,7 +76,7 @@ internal sealed class KonnectConnectionResolver(
         }
 
         var server = options.KonnectServerUrl
-            ?? KonnectRegions.ServerUrlFor(settings?.Region is { } region ? Mapping.WireNames.Of(region) : options.KonnectRegion);
+            ?? KonnectRegions.ServerUrlFor(settings?.Region is { } region ? WireNames.Of(region) : options.KonnectRegion);
         return allowed.Allows(server) ? server : null;
     }
 
@@ -84,14 +85,4 @@ internal sealed class KonnectConnectionResolver(
         serverUrl is null ? "(from spec.konnect.region)"
         : Uri.TryCreate(serverUrl, UriKind.Absolute, out var url) && url.Host.Length > 0 ? $"{url.Scheme}://{url.Authority}{url.AbsolutePath}"
         : "(spec.konnect.serverURL is not a URL)";
-
-    internal static string? Value(V1Secret secret, string key)
-    {
-        if (secret.Data?.TryGetValue(key, out var bytes) == true && bytes is not null)
-        {
-            return Encoding.UTF8.GetString(bytes);
-        }
-
-        return secret.StringData?.TryGetValue(key, out var text) == true ? text : null;
-    }
 }

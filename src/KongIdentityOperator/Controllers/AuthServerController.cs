@@ -27,16 +27,15 @@ internal sealed class AuthServerController(
 {
     public async Task<ReconciliationResult<AuthServer>> ReconcileAsync(AuthServer entity, CancellationToken cancellationToken)
     {
-        var connection = connections.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.Konnect);
-        if (connection.Problem is { } problem)
+        if (!connections.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.Konnect).TryGet(out var connection, out var problem))
         {
             return await recorder.RecordAsync<AuthServer, AuthServerStatus>(entity, problem, [DomainCondition.RefsUnresolved(problem)], null, cancellationToken);
         }
 
-        Applied<RemoteAuthServer> applied;
+        Resolution<Applied<RemoteAuthServer>> applied;
         try
         {
-            applied = await ApplyAsync(entity, konnect.For(connection.Connection!), cancellationToken);
+            applied = await ApplyAsync(entity, konnect.For(connection), cancellationToken);
         }
         catch (Exception e) when (KonnectErrors.Handles(e))
         {
@@ -44,13 +43,13 @@ internal sealed class AuthServerController(
             return await recorder.RecordAsync<AuthServer, AuthServerStatus>(entity, outcome, [DomainCondition.RefsResolved], null, cancellationToken);
         }
 
-        if (applied.Problem is { } conflict)
+        if (!applied.TryGet(out var done, out var conflict))
         {
             return await recorder.RecordAsync<AuthServer, AuthServerStatus>(entity, conflict, [DomainCondition.RefsResolved], null, cancellationToken);
         }
 
-        var remote = applied.Remote!;
-        if (applied.Change is { } change)
+        var remote = done.Remote;
+        if (done.Change is { } change)
         {
             await events(entity, change, $"{change} auth server {remote.Name} ({remote.Id}) in Konnect.", cancellationToken: cancellationToken);
         }
@@ -75,19 +74,18 @@ internal sealed class AuthServerController(
 
     public static string TokenEndpoint(string issuer) => issuer.TrimEnd('/') + "/oauth/token";
 
-    private async Task<Applied<RemoteAuthServer>> ApplyAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
+    private async Task<Resolution<Applied<RemoteAuthServer>>> ApplyAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
     {
-        var remote = await ObserveAsync(entity, api, cancellationToken);
-        if (remote.Problem is not null)
+        if (!(await ObserveAsync(entity, api, cancellationToken)).TryGet(out var found, out var problem))
         {
-            return remote;
+            return Failed(problem);
         }
 
-        if (remote.Remote is null)
+        if (found is null)
         {
             try
             {
-                return Applied<RemoteAuthServer>.Changed(await api.AuthServers.CreateAsync(AuthServerMapping.Create(entity), cancellationToken), ChangeReasons.Created);
+                return Resolution<Applied<RemoteAuthServer>>.Of(new(await api.AuthServers.CreateAsync(AuthServerMapping.Create(entity), cancellationToken), ChangeReasons.Created));
             }
             catch (KonnectApiException e) when (e.IsUniquenessViolation)
             {
@@ -96,47 +94,45 @@ internal sealed class AuthServerController(
                 var name = AuthServerMapping.DisplayName(entity);
                 var taken = await FindByNameAsync(api, name, cancellationToken);
                 var verdict = taken is null ? null : await owners.CheckAsync(OwnershipMarkers.FromLabels(taken.Labels), entity, cancellationToken);
-                if (verdict is { State: OwnerState.OwnedByAnother })
+                if (taken is null || verdict is null || !verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name))
                 {
-                    return Applied<RemoteAuthServer>.Failed(verdict.NotOwned($"The auth server named '{name}' (id {taken!.Id})", "choose another spec.displayName."));
+                    return Failed(verdict is { State: OwnerState.OwnedByAnother } && taken is not null
+                        ? verdict.NotOwned($"The auth server named '{name}' (id {taken.Id})", "choose another spec.displayName.")
+                        : ReconcileOutcome.Stalled(
+                            ConditionReasons.NameConflict,
+                            $"An auth server named '{name}' already exists in Konnect{(taken is null ? string.Empty : $" (id {taken.Id})")} and was not created by this object. Set spec.adopt.id to manage it, or choose another spec.displayName."));
                 }
 
-                if (verdict is null || !verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name))
-                {
-                    return Applied<RemoteAuthServer>.Failed(ReconcileOutcome.Stalled(
-                        ConditionReasons.NameConflict,
-                        $"An auth server named '{name}' already exists in Konnect{(taken is null ? string.Empty : $" (id {taken.Id})")} and was not created by this object. Set spec.adopt.id to manage it, or choose another spec.displayName."));
-                }
-
-                remote = Applied<RemoteAuthServer>.Changed(taken!, ChangeReasons.Recovered);
+                found = new(taken, ChangeReasons.Recovered);
             }
         }
 
-        var patch = AuthServerMapping.Diff(entity, remote.Remote!);
-        return patch is null
-            ? remote
-            : Applied<RemoteAuthServer>.Changed(await api.AuthServers.PatchAsync(remote.Remote!.Id, patch, cancellationToken), remote.Change ?? ChangeReasons.Updated);
+        var patch = AuthServerMapping.Diff(entity, found.Remote);
+        return Resolution<Applied<RemoteAuthServer>>.Of(patch is null
+            ? found
+            : new(await api.AuthServers.PatchAsync(found.Remote.Id, patch, cancellationToken), found.Change ?? ChangeReasons.Updated));
     }
 
-    private async Task<Applied<RemoteAuthServer>> ObserveAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
+    /// <summary>The auth server this object manages as Konnect has it, with how it was found; null inside when there is none yet.</summary>
+    private async Task<Resolution<Applied<RemoteAuthServer>?>> ObserveAsync(AuthServer entity, IKonnectClient api, CancellationToken cancellationToken)
     {
         if (entity.Spec.Adopt is { } adopt && entity.Status.Id != adopt.Id)
         {
             var adopted = await api.AuthServers.GetAsync(adopt.Id, cancellationToken);
             if (adopted is null)
             {
-                return Applied<RemoteAuthServer>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such auth server in Konnect."));
+                return Resolution<Applied<RemoteAuthServer>?>.Failed(ReconcileOutcome.Stalled(ConditionReasons.InvalidSpec, $"spec.adopt.id {adopt.Id}: no such auth server in Konnect."));
             }
 
             var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(adopted.Labels), entity, cancellationToken);
             return verdict.MayAdopt
-                ? Applied<RemoteAuthServer>.Changed(adopted, ChangeReasons.Adopted)
-                : Applied<RemoteAuthServer>.Failed(verdict.NotOwned($"Auth server {adopted.Id} (spec.adopt.id)", "remove spec.adopt by re-creating this object."));
+                ? Resolution<Applied<RemoteAuthServer>?>.Of(new(adopted, ChangeReasons.Adopted))
+                : Resolution<Applied<RemoteAuthServer>?>.Failed(verdict.NotOwned($"Auth server {adopted.Id} (spec.adopt.id)", "remove spec.adopt by re-creating this object."));
         }
 
         if (entity.Status.Id is { } id)
         {
-            // Null when it was deleted in Konnect: it is created again below.
+            // Null when it was deleted in Konnect: it is created again.
             var known = await api.AuthServers.GetAsync(id, cancellationToken);
             if (known is not null)
             {
@@ -144,15 +140,17 @@ internal sealed class AuthServerController(
                 var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(known.Labels), entity, cancellationToken);
                 if (verdict.State != OwnerState.Unmarked && !verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name))
                 {
-                    return Applied<RemoteAuthServer>.Failed(verdict.NotOwned($"Auth server {known.Id} (status.id)", "delete status.id by re-creating this object."));
+                    return Resolution<Applied<RemoteAuthServer>?>.Failed(verdict.NotOwned($"Auth server {known.Id} (status.id)", "delete status.id by re-creating this object."));
                 }
-            }
 
-            return new(known, null, null);
+                return Resolution<Applied<RemoteAuthServer>?>.Of(new(known, null));
+            }
         }
 
-        return new(null, null, null);
+        return Resolution<Applied<RemoteAuthServer>?>.Of(null);
     }
+
+    private static Resolution<Applied<RemoteAuthServer>> Failed(ReconcileOutcome problem) => Resolution<Applied<RemoteAuthServer>>.Failed(problem);
 
     private static async Task<RemoteAuthServer?> FindByNameAsync(IKonnectClient api, string name, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Identity;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
@@ -28,22 +29,18 @@ internal sealed class ClaimController(
     OutcomeRecorder recorder,
     EventPublisher events,
     TimeProvider time)
-    : MarkedChildController<Claim, ClaimStatus, RemoteClaim, IReadOnlyList<string>>(parents, konnect, observations, demand, siblings, kubernetes, recorder, events, time)
+    : AuthServerChildController<Claim, ClaimStatus, RemoteClaim, IReadOnlyList<string>>(parents, konnect, observations, demand, siblings, kubernetes, recorder, events, time)
 {
     /// <summary>Clock skew allowed between this process and Konnect when matching a claim to the create marker.</summary>
     private static readonly TimeSpan MarkerSkew = TimeSpan.FromMinutes(5);
 
     protected override string Noun => "claim";
 
-    protected override (IReadOnlyList<string>? Inputs, ReconcileOutcome? Problem) ResolveInputs(Claim entity, ParentResult parent)
-    {
-        var resolved = scopes.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.IncludeInScopes, entity.Spec.AuthServerRef.Name, parent.AuthServerId);
-        return (resolved.Ids, resolved.Problem);
-    }
+    protected override Resolution<IReadOnlyList<string>> ResolveInputs(Claim entity, Parent parent) =>
+        scopes.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.IncludeInScopes, entity.Spec.AuthServerRef.Name, parent.AuthServerId).Map(resolved => resolved.Ids);
 
-    protected override RemoteCollectionKey CollectionKey(KonnectConnection connection, string authServerId) => RemoteReaders.ClaimsKey(connection, authServerId);
-
-    protected override RemoteReader<RemoteClaim> Reader(IKonnectClient api, string authServerId) => RemoteReaders.Claims(api, authServerId);
+    protected override RemoteSource<RemoteClaim> Source(RemoteObservations observations, IKonnectClient api, string authServerId, Func<(int Pending, int Expected)> demand) =>
+        observations.Claims(api, authServerId, demand);
 
     protected override string IdOf(RemoteClaim remote) => remote.Id;
 
@@ -57,9 +54,9 @@ internal sealed class ClaimController(
         return page.Data.Where(c => c.Name == name && c.CreatedAt >= since).MinBy(c => c.CreatedAt);
     }
 
-    protected override async Task<Applied<RemoteClaim>> CreateAsync(
+    protected override async Task<Resolution<RemoteClaim>> CreateAsync(
         IKonnectClient api, string authServerId, Claim entity, IReadOnlyList<string> inputs, CancellationToken cancellationToken) =>
-        Applied<RemoteClaim>.Changed(await api.Claims.CreateAsync(authServerId, ClaimMapping.Create(entity, inputs), cancellationToken), ChangeReasons.Created);
+        Resolution<RemoteClaim>.Of(await api.Claims.CreateAsync(authServerId, ClaimMapping.Create(entity, inputs), cancellationToken));
 
     protected override async Task<RemoteClaim?> PatchIfDifferentAsync(
         IKonnectClient api, string authServerId, Claim entity, IReadOnlyList<string> inputs, RemoteClaim actual, CancellationToken cancellationToken) =>

@@ -2,15 +2,19 @@ using k8s.Models;
 using KongIdentityOperator.Connections;
 using KongIdentityOperator.Credentials;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
 using KongIdentityOperator.Ownership;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;
+using KongIdentityOperator.Secrets;
 using KongIdentityOperator.Status;
+using Microsoft.Extensions.Logging;
 using Client = KongIdentityOperator.Entities.Client;
 
 namespace KongIdentityOperator.Controllers;
@@ -23,7 +27,7 @@ namespace KongIdentityOperator.Controllers;
 /// the grace period. A crash between any two steps converges on restart to the same single client whose secrets are
 /// the ones the Secret holds (and, during a grace period, the one it replaced).
 /// </summary>
-internal sealed class ClientController(
+internal sealed partial class ClientController(
     ParentResolver parents,
     ScopeResolver scopeResolver,
     IEntityCache<V1Secret> secrets,
@@ -35,15 +39,15 @@ internal sealed class ClientController(
     IKubernetesClient kubernetes,
     OutcomeRecorder recorder,
     EventPublisher events,
-    TimeProvider time) : IEntityController<Client>
+    TimeProvider time,
+    ILogger<ClientController> logger) : IEntityController<Client>
 {
     public async Task<ReconciliationResult<Client>> ReconcileAsync(Client entity, CancellationToken cancellationToken)
     {
         var ns = entity.Metadata.NamespaceProperty;
-        var parent = parents.Resolve(ns, entity.Spec.AuthServerRef);
-        var allowed = parent.Problem is null ? scopeResolver.Resolve(ns, AllowedScopes(entity), entity.Spec.AuthServerRef.Name, parent.AuthServerId) : null;
-        var brought = parent.Problem is null && allowed!.Problem is null ? BroughtSecret(entity) : (null, null);
-        if ((parent.Problem ?? allowed!.Problem ?? brought.Problem) is { } problem)
+        if (!parents.Resolve(ns, entity.Spec.AuthServerRef).TryGet(out var parent, out var problem)
+            || !scopeResolver.Resolve(ns, AllowedScopes(entity), entity.Spec.AuthServerRef.Name, parent.AuthServerId).TryGet(out var allowed, out problem)
+            || !BroughtSecret(entity).TryGet(out var brought, out problem))
         {
             return await recorder.RecordAsync<Client, ClientStatus>(entity, problem, [DomainCondition.RefsUnresolved(problem)], null, cancellationToken);
         }
@@ -66,28 +70,28 @@ internal sealed class ClientController(
         }
 
         var now = time.GetUtcNow();
-        var ledger = Ledger(entity.Status, parent.AuthServerId!);
-        var plan = CredentialPlanner.Plan(entity, current, brought.Secret, ledger, now);
-        var authServer = parent.AuthServer!;
+        var ledger = Ledger(entity.Status, parent.AuthServerId);
+        var plan = CredentialPlanner.Plan(entity, current, brought, ledger, now);
+        var authServer = parent.AuthServer;
         var clientId = ClientMapping.ClientId(entity);
-        var content = new CredentialsContent(clientId, authServer.Status.Issuer ?? string.Empty, authServer.Status.TokenEndpoint ?? string.Empty, allowed!.Names, authServer.Spec.Audience);
+        var content = new CredentialsContent(clientId, authServer.Status.Issuer ?? string.Empty, authServer.Status.TokenEndpoint ?? string.Empty, allowed.Names, authServer.Spec.Audience);
 
         // Observe the client first: one another object owns is never written to, nor is a Secret written for it. A new
         // value goes into the Secret with the ids of the client's secrets now (see KonnectSecrets).
-        var api = konnect.For(parent.Connection!);
-        var steps = new KonnectSecrets(api.ClientSecrets, parent.AuthServerId!, clientId, time);
-        ObservedClient observed;
+        var api = konnect.For(parent.Connection);
+        var steps = new KonnectSecrets(api.ClientSecrets, parent.AuthServerId, clientId, time);
+        var clients = observations.Clients(api, parent.AuthServerId, () => demand.OfAuthServer(ns, entity.Spec.AuthServerRef.Name));
+        ObservedClient? observed;
         try
         {
-            observed = await ObserveClientAsync(api, entity, parent, clientId, cancellationToken);
-            if (observed.Problem is { } notOwned)
+            if (!(await ObserveClientAsync(clients, entity, clientId, cancellationToken)).TryGet(out observed, out var notOwned))
             {
                 return await recorder.RecordAsync<Client, ClientStatus>(entity, notOwned, [DomainCondition.RefsResolved], null, cancellationToken);
             }
 
             if (plan.ChangeReason is ChangeReasons.SecretWritten or ChangeReasons.SecretHealed or ChangeReasons.SecretStaged)
             {
-                plan = WithKnownIds(plan, observed.Remote is null ? [] : await steps.IdsAsync(cancellationToken));
+                plan = WithKnownIds(plan, observed is null ? [] : await steps.IdsAsync(cancellationToken));
             }
         }
         catch (Exception e) when (KonnectErrors.Handles(e))
@@ -100,9 +104,9 @@ internal sealed class ClientController(
         var secret = new LiveSecret(kubernetes, entity, CredentialsSecret.Differs(desiredSecret, current)
             ? current is null ? await kubernetes.CreateAsync(desiredSecret, cancellationToken) : await kubernetes.UpdateAsync(desiredSecret, cancellationToken)
             : null);
-        if (plan.ChangeReason is ChangeReasons.SecretStaged)
+        if (plan is { ChangeReason: ChangeReasons.SecretStaged, Pending: { } staged })
         {
-            await events(entity, ChangeReasons.SecretStaged, $"New client secret version {plan.Pending!.Version} staged in Secret {secretName} (key {CredentialAnnotations.PendingKey}); it becomes client_secret once Konnect holds it.", cancellationToken: cancellationToken);
+            await events(entity, ChangeReasons.SecretStaged, $"New client secret version {staged.Version} staged in Secret {secretName} (key {CredentialAnnotations.PendingKey}); it becomes client_secret once Konnect holds it.", cancellationToken: cancellationToken);
         }
 
         // (3) Make Konnect hold what the Secret holds.
@@ -110,7 +114,7 @@ internal sealed class ClientController(
         var progress = SecretProgress.None;
         try
         {
-            var applied = await ApplyClientAsync(api, entity, parent, clientId, allowed.Ids, plan, observed, secret, cancellationToken);
+            var applied = await ApplyClientAsync(api, clients, entity, parent.AuthServerId, clientId, allowed.Ids, plan, observed, secret, cancellationToken);
             change = applied.Change;
             ledger = applied.Reset ?? ledger;
             if (NeedsSecretWork(ledger, plan, now))
@@ -122,9 +126,16 @@ internal sealed class ClientController(
         {
             return await recorder.RecordAsync<Client, ClientStatus>(entity, KonnectErrors.ToOutcome(e), [DomainCondition.RefsResolved, SecretReady(secretName)], null, cancellationToken);
         }
+        catch (SecretMovedException moved)
+        {
+            // Expected when someone edits the Secret mid-reconcile: the secret about to be sent was not, so look again
+            // at once (the Secret watch wakes the Client too); not an error, and no backoff.
+            LogSecretMoved(logger, ns, entity.Metadata.Name, moved.Message);
+            return ReconciliationResult<Client>.Success(entity, ContinueAfter);
+        }
 
         await RecordEventsAsync(entity, clientId, secretName, plan, change, steps, progress, ledger, cancellationToken);
-        var value = progress == SecretProgress.Promoted ? plan.Pending! : plan.Current;
+        var value = progress == SecretProgress.Promoted && plan.Pending is { } promoted ? promoted : plan.Current;
         var result = await recorder.RecordAsync<Client, ClientStatus>(
             entity,
             ReconcileOutcome.Ready(ReadyMessage(clientId, secretName, plan, ledger)),
@@ -196,39 +207,41 @@ internal sealed class ClientController(
         ledger.RegisteredVersion != plan.Current.Version || plan.Pending is not null || ledger.PreviousExpiresAt <= now;
 
     /// <summary>
-    /// The client in Konnect (through the shared view) and whose it is. Adopting takes an unmarked client or one whose
-    /// owner is gone; without adopt only our own (or this object's before a restore) is written; a client another live
-    /// Client owns never is.
+    /// The client in Konnect (through the shared view) and whose it is; null inside when there is none. Adopting takes
+    /// an unmarked client or one whose owner is gone; without adopt only our own (or this object's before a restore) is
+    /// written; a client another live Client owns never is.
     /// </summary>
-    private async Task<ObservedClient> ObserveClientAsync(IKonnectClient api, Client entity, ParentResult parent, string clientId, CancellationToken cancellationToken)
+    private async Task<Resolution<ObservedClient?>> ObserveClientAsync(RemoteSource<Konnect.Identity.Client> clients, Client entity, string clientId, CancellationToken cancellationToken)
     {
-        var remote = await observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!)).FindAsync(
-            clientId,
-            RemoteReaders.Clients(api, parent.AuthServerId!),
-            () => demand.OfAuthServer(entity.Metadata.NamespaceProperty, entity.Spec.AuthServerRef.Name),
-            cancellationToken);
-        if (remote is null)
+        if (await clients.FindAsync(clientId, cancellationToken) is not { } remote)
         {
-            return new(null, null, null);
+            return Resolution<ObservedClient?>.Of(null);
         }
 
         var verdict = await owners.CheckAsync(OwnershipMarkers.FromLabels(remote.Labels), entity, cancellationToken);
         var allowed = entity.Spec.Adopt?.Id == clientId ? verdict.MayAdopt : verdict.MayRecover(entity.Metadata.NamespaceProperty, entity.Metadata.Name);
         return allowed
-            ? new(remote, verdict, null)
-            : new(remote, verdict, verdict.NotOwned($"A client with id {clientId} in the auth server", "set another spec.clientID (adopting replaces its secret)."));
+            ? Resolution<ObservedClient?>.Of(new(remote, verdict))
+            : Resolution<ObservedClient?>.Failed(verdict.NotOwned($"A client with id {clientId} in the auth server", "set another spec.clientID (adopting replaces its secret)."));
     }
 
     /// <summary>
     /// Creates the client (PUT with the current secret) or, for one adopted or recovered, sets it up again the same way;
     /// for our own, PATCHes the fields when any differs (never the secret: the previous one must stay valid).
     /// </summary>
-    private async Task<ClientApplied> ApplyClientAsync(
+    private static async Task<ClientApplied> ApplyClientAsync(
         IKonnectClient api,
-        Client entity, ParentResult parent, string clientId, IReadOnlyList<string> scopeIds, CredentialPlan plan, ObservedClient observed, LiveSecret secret, CancellationToken cancellationToken)
+        RemoteSource<Konnect.Identity.Client> clients,
+        Client entity,
+        string authServerId,
+        string clientId,
+        IReadOnlyList<string> scopeIds,
+        CredentialPlan plan,
+        ObservedClient? observed,
+        LiveSecret secret,
+        CancellationToken cancellationToken)
     {
         var desired = ClientMapping.Upsert(entity, scopeIds, plan.Current.Secret);
-        var clients = observations.Collection<Konnect.Identity.Client>(RemoteReaders.ClientsKey(parent.Connection!, parent.AuthServerId!));
         if (observed is { Remote: { } remote, Verdict.State: OwnerState.Ours })
         {
             if (!ClientMapping.Differs(desired, remote))
@@ -236,17 +249,17 @@ internal sealed class ClientController(
                 return new(null, null);
             }
 
-            clients.Remember(clientId, await api.Clients.PatchAsync(parent.AuthServerId!, clientId, ClientMapping.Patch(desired, remote), cancellationToken));
+            clients.Remember(await api.Clients.PatchAsync(authServerId, clientId, ClientMapping.Patch(desired, remote), cancellationToken));
             return new(ChangeReasons.Updated, null);
         }
 
         // A new client, or one made elsewhere: PUT sets every field and makes the current secret its only one; its id is
         // learnt when a rotation needs it.
         await secret.EnsureAsync(plan.Current.Version, pending: false, cancellationToken);
-        var upserted = await api.Clients.UpsertAsync(parent.AuthServerId!, clientId, desired, cancellationToken);
-        clients.Remember(clientId, upserted.Client);
-        var change = observed.Remote is null ? ChangeReasons.Created
-            : observed.Verdict!.State == OwnerState.OwnerGone && entity.Spec.Adopt is null ? ChangeReasons.Recovered
+        var upserted = await api.Clients.UpsertAsync(authServerId, clientId, desired, cancellationToken);
+        clients.Remember(upserted.Client);
+        var change = observed is null ? ChangeReasons.Created
+            : observed.Verdict.State == OwnerState.OwnerGone && entity.Spec.Adopt is null ? ChangeReasons.Recovered
             : ChangeReasons.Adopted;
         return new(change, new SecretLedger(null, plan.Current.Version, null, null));
     }
@@ -274,9 +287,9 @@ internal sealed class ClientController(
             await events(entity, ChangeReasons.SecretRegistered, $"Client secret version {plan.Current.Version} registered in Konnect (secret {ledger.SecretId}){Expiry(ledger)}.", cancellationToken: cancellationToken);
         }
 
-        if (progress == SecretProgress.Promoted)
+        if (progress == SecretProgress.Promoted && plan.Pending is { } promoted)
         {
-            await events(entity, ChangeReasons.SecretRotated, $"Client secret version {plan.Pending!.Version} added in Konnect (secret {ledger.SecretId}) and now in Secret {secretName}{Expiry(ledger)}.", cancellationToken: cancellationToken);
+            await events(entity, ChangeReasons.SecretRotated, $"Client secret version {promoted.Version} added in Konnect (secret {ledger.SecretId}) and now in Secret {secretName}{Expiry(ledger)}.", cancellationToken: cancellationToken);
         }
 
         if (plan.ChangeReason is ChangeReasons.RotationDeferred)
@@ -327,29 +340,30 @@ internal sealed class ClientController(
                 .OrderBy(s => s.Metadata.Name, StringComparer.Ordinal)
                 .Select(s => new LocalObjectReference { Name = s.Metadata.Name });
 
-    private (string? Secret, ReconcileOutcome? Problem) BroughtSecret(Client entity)
+    /// <summary>The client secret of spec.clientSecretRef (null inside when the Client brings none), or why it cannot be read.</summary>
+    private Resolution<string?> BroughtSecret(Client entity)
     {
         if (entity.Spec.ClientSecretRef is not { } reference)
         {
-            return (null, null);
+            return Resolution<string?>.Of(null);
         }
 
         var key = reference.Key ?? "client_secret";
         var secret = secrets.Get(entity.Metadata.NamespaceProperty, reference.Name);
         if (secret is null)
         {
-            return (null, ReconcileOutcome.Progressing(ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the client secret (spec.clientSecretRef)."));
+            return Resolution<string?>.Failed(ReconcileOutcome.Progressing(ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the client secret (spec.clientSecretRef)."));
         }
 
         if (!ReferenceableSecret.IsOffered(secret))
         {
-            return (null, ReferenceableSecret.NotOffered(reference.Name, "spec.clientSecretRef"));
+            return Resolution<string?>.Failed(ReferenceableSecret.NotOffered(reference.Name, "spec.clientSecretRef"));
         }
 
-        var value = KonnectConnectionResolver.Value(secret, key);
+        var value = SecretData.Read(secret, key);
         return string.IsNullOrEmpty(value)
-            ? (null, ReconcileOutcome.Stalled(ConditionReasons.SecretKeyMissing, $"Secret {reference.Name} has no non-empty key '{key}' (spec.clientSecretRef)."))
-            : (value, null);
+            ? Resolution<string?>.Failed(ReconcileOutcome.Stalled(ConditionReasons.SecretKeyMissing, $"Secret {reference.Name} has no non-empty key '{key}' (spec.clientSecretRef)."))
+            : Resolution<string?>.Of(value);
     }
 
     private static DomainCondition SecretReady(string secretName) =>
@@ -357,4 +371,7 @@ internal sealed class ClientController(
 
     private static DomainCondition SecretNotReady(ReconcileOutcome problem) =>
         new(ConditionTypes.SecretReady, false, problem.Reason, problem.Message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Client {Namespace}/{Name}: {Reason}")]
+    private static partial void LogSecretMoved(ILogger logger, string? @namespace, string name, string reason);
 }

@@ -4,6 +4,7 @@ using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Konnect.Identity;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;
@@ -28,15 +29,14 @@ internal sealed class ScopeController(
     OutcomeRecorder recorder,
     EventPublisher events,
     TimeProvider time)
-    : MarkedChildController<Scope, ScopeStatus, RemoteScope, ScopeController.NoInputs>(parents, konnect, observations, demand, siblings, kubernetes, recorder, events, time)
+    : AuthServerChildController<Scope, ScopeStatus, RemoteScope, ScopeController.NoInputs>(parents, konnect, observations, demand, siblings, kubernetes, recorder, events, time)
 {
     protected override string Noun => "scope";
 
-    protected override (NoInputs? Inputs, ReconcileOutcome? Problem) ResolveInputs(Scope entity, ParentResult parent) => (NoInputs.Value, null);
+    protected override Resolution<NoInputs> ResolveInputs(Scope entity, Parent parent) => Resolution<NoInputs>.Of(NoInputs.Value);
 
-    protected override RemoteCollectionKey CollectionKey(KonnectConnection connection, string authServerId) => RemoteReaders.ScopesKey(connection, authServerId);
-
-    protected override RemoteReader<RemoteScope> Reader(IKonnectClient api, string authServerId) => RemoteReaders.Scopes(api, authServerId);
+    protected override RemoteSource<RemoteScope> Source(RemoteObservations observations, IKonnectClient api, string authServerId, Func<(int Pending, int Expected)> demand) =>
+        observations.Scopes(api, authServerId, demand);
 
     protected override string IdOf(RemoteScope remote) => remote.Id;
 
@@ -45,17 +45,17 @@ internal sealed class ScopeController(
     protected override Task<RemoteScope?> FindCreatedAsync(IKonnectClient api, string authServerId, Scope entity, DateTime marker, CancellationToken cancellationToken) =>
         FindByNameAsync(api, authServerId, ScopeMapping.ScopeName(entity), cancellationToken);
 
-    protected override async Task<Applied<RemoteScope>> CreateAsync(IKonnectClient api, string authServerId, Scope entity, NoInputs inputs, CancellationToken cancellationToken)
+    protected override async Task<Resolution<RemoteScope>> CreateAsync(IKonnectClient api, string authServerId, Scope entity, NoInputs inputs, CancellationToken cancellationToken)
     {
         try
         {
-            return Applied<RemoteScope>.Changed(await api.Scopes.CreateAsync(authServerId, ScopeMapping.Create(entity), cancellationToken), ChangeReasons.Created);
+            return Resolution<RemoteScope>.Of(await api.Scopes.CreateAsync(authServerId, ScopeMapping.Create(entity), cancellationToken));
         }
         catch (KonnectApiException e) when (e.IsUniquenessViolation)
         {
             var name = ScopeMapping.ScopeName(entity);
             var taken = await FindByNameAsync(api, authServerId, name, cancellationToken);
-            return Applied<RemoteScope>.Failed(ReconcileOutcome.Stalled(
+            return Resolution<RemoteScope>.Failed(ReconcileOutcome.Stalled(
                 ConditionReasons.NameConflict,
                 $"A scope named '{name}' already exists in the auth server{(taken is null ? string.Empty : $" (id {taken.Id})")} and was not created by this object. Set spec.adopt.id to manage it, or choose another spec.name."));
         }

@@ -1,9 +1,11 @@
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.CoreEntities;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Observation;
 using KongIdentityOperator.Ownership;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Status;
@@ -27,39 +29,37 @@ internal sealed class UpstreamOAuthPolicyController(
 {
     public async Task<ReconciliationResult<UpstreamOAuthPolicy>> ReconcileAsync(UpstreamOAuthPolicy entity, CancellationToken cancellationToken)
     {
-        var resolved = sources.Resolve(entity);
-        if (resolved.Problem is { } problem)
+        if (!sources.Resolve(entity).TryGet(out var resolved, out var problem))
         {
             return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, problem, [DomainCondition.RefsUnresolved(problem)], null, cancellationToken);
         }
 
-        var api = konnect.For(resolved.Connection!);
+        var api = konnect.For(resolved.Connection);
         try
         {
-            var (controlPlaneId, target, targetProblem) = await targets.ResolveAsync(entity, api, cancellationToken);
-            if (targetProblem is not null)
+            if (!(await targets.ResolveAsync(entity, api, cancellationToken)).TryGet(out var placement, out var targetProblem))
             {
                 return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(
                     entity, targetProblem, [DomainCondition.RefsUnresolved(targetProblem)], null, cancellationToken);
             }
 
+            var (controlPlaneId, target) = placement;
             var pluginId = PluginMapping.PluginId(entity);
-            var desired = PluginMapping.Upsert(entity, new PluginInputs(resolved.TokenEndpoint, resolved.ClientId, resolved.ClientSecret, resolved.ScopeNames, target!));
-            var plugins = observations.Collection<Plugin>(RemoteReaders.PluginsKey(resolved.Connection!, controlPlaneId!));
-            var remote = await plugins.FindAsync(
-                pluginId, RemoteReaders.Plugins(api, controlPlaneId!), () => demand.Of(Indexes.ControlPlaneRef, Indexes.ControlPlane(entity.Spec.ControlPlaneRef)), cancellationToken);
+            var desired = PluginMapping.Upsert(entity, new PluginInputs(resolved.TokenEndpoint, resolved.ClientId, resolved.ClientSecret, resolved.ScopeNames, target));
+            var plugins = observations.Plugins(api, controlPlaneId, () => demand.Of(Indexes.ControlPlaneRef, Indexes.ControlPlane(entity.Spec.ControlPlaneRef)));
+            var remote = await plugins.FindAsync(pluginId, cancellationToken);
             if (remote is not null && await RefusalAsync(entity, pluginId, remote, cancellationToken) is { } refused)
             {
                 return await recorder.RecordAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(entity, refused, [DomainCondition.RefsResolved], null, cancellationToken);
             }
 
             var credentialsCurrent = entity.Status.ClientSecretVersion == resolved.CredentialsVersion;
-            if (remote is null || !credentialsCurrent || PluginMapping.Differs(desired, target!, remote))
+            if (remote is null || !credentialsCurrent || PluginMapping.Differs(desired, target, remote))
             {
-                var scope = target!.ServiceId is { } serviceId ? PluginScope.Service(serviceId)
+                var scope = target.ServiceId is { } serviceId ? PluginScope.Service(serviceId)
                     : target.RouteId is { } routeId ? PluginScope.Route(routeId)
                     : PluginScope.Global;
-                plugins.Remember(pluginId, await api.Plugins.UpsertAsync(controlPlaneId!, scope, pluginId, desired, cancellationToken));
+                plugins.Remember(await api.Plugins.UpsertAsync(controlPlaneId, scope, pluginId, desired, cancellationToken));
                 var change = remote is null ? ChangeReasons.Created : ChangeReasons.Updated;
                 await events(entity, change, $"{change} upstream-oauth plugin {pluginId} ({scope}) on control plane {controlPlaneId}.", cancellationToken: cancellationToken);
             }
@@ -72,7 +72,7 @@ internal sealed class UpstreamOAuthPolicyController(
                 {
                     status.Id = pluginId;
                     status.ControlPlaneId = controlPlaneId;
-                    status.TargetId = target!.Id;
+                    status.TargetId = target.Id;
                     status.ClientSecretVersion = resolved.CredentialsVersion;
                 },
                 cancellationToken);

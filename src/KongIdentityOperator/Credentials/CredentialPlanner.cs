@@ -1,9 +1,9 @@
 using System.Globalization;
 using k8s.Models;
 using KongIdentityOperator.Configuration;
-using KongIdentityOperator.Connections;
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Secrets;
+using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Credentials;
 
@@ -72,7 +72,7 @@ internal static class CredentialPlanner
     private static CredentialValue? Read(V1Secret? secret, string key, CredentialSlot slot, DateTimeOffset now)
     {
         var annotations = secret?.Metadata?.Annotations;
-        if (secret is null || annotations is null || KonnectConnectionResolver.Value(secret, key) is not { } value
+        if (secret is null || annotations is null || SecretData.Read(secret, key) is not { } value
             || !annotations.TryGetValue(slot.Sha256, out var sha) || sha != SecretGenerator.Fingerprint(value)
             || !annotations.TryGetValue(slot.Version, out var version))
         {

@@ -137,7 +137,7 @@ internal static class CredentialsSecret
         || desired.Data.Any(d => current.Data?.TryGetValue(d.Key, out var bytes) != true || !bytes.AsSpan().SequenceEqual(d.Value));
 
     private static bool SameMap(IDictionary<string, string>? a, IDictionary<string, string>? b) =>
-        (a?.Count ?? 0) == (b?.Count ?? 0) && (a ?? new Dictionary<string, string>()).All(p => b!.TryGetValue(p.Key, out var v) && v == p.Value);
+        (a?.Count ?? 0) == (b?.Count ?? 0) && (a ?? new Dictionary<string, string>()).All(p => b is not null && b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     private static byte[] Utf8(string value) => Encoding.UTF8.GetBytes(value);
 }

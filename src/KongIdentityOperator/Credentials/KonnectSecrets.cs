@@ -1,6 +1,6 @@
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Konnect.Identity;
+using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Credentials;
 

@@ -13,20 +13,25 @@ internal sealed class LiveSecret(IKubernetesClient kubernetes, Client client, V1
 {
     private V1Secret? _live = written;
 
-    /// <summary>Throws (the reconcile starts over) unless the live Secret holds <paramref name="version"/> in the given slot.</summary>
-    public async Task EnsureAsync(string version, bool pending, CancellationToken cancellationToken)
-    {
-        _live ??= await kubernetes.GetAsync<V1Secret>(SecretKeyNames.SecretName(client), client.Metadata.NamespaceProperty, cancellationToken);
-        if (CredentialsSecret.VersionOf(_live, pending) != version)
-        {
-            throw new InvalidOperationException($"Secret {SecretKeyNames.SecretName(client)} changed while the Client was reconciled; starting over.");
-        }
-    }
+    /// <summary>
+    /// Throws <see cref="SecretMovedException"/> (the reconcile starts over) unless the live Secret holds
+    /// <paramref name="version"/> in the given slot.
+    /// </summary>
+    public async Task EnsureAsync(string version, bool pending, CancellationToken cancellationToken) =>
+        await LiveWithAsync(version, pending, cancellationToken);
 
     /// <summary>Makes the staged secret the current one, once Konnect holds it.</summary>
     public async Task PromoteAsync(CredentialValue pending, CancellationToken cancellationToken)
     {
-        await EnsureAsync(pending.Version, pending: true, cancellationToken);
-        _live = await kubernetes.UpdateAsync(CredentialsSecret.Promoted(client, _live!, pending), cancellationToken);
+        var live = await LiveWithAsync(pending.Version, pending: true, cancellationToken);
+        _live = await kubernetes.UpdateAsync(CredentialsSecret.Promoted(client, live, pending), cancellationToken);
+    }
+
+    private async Task<V1Secret> LiveWithAsync(string version, bool pending, CancellationToken cancellationToken)
+    {
+        _live ??= await kubernetes.GetAsync<V1Secret>(SecretKeyNames.SecretName(client), client.Metadata.NamespaceProperty, cancellationToken);
+        return _live is not null && CredentialsSecret.VersionOf(_live, pending) == version
+            ? _live
+            : throw new SecretMovedException($"Secret {SecretKeyNames.SecretName(client)} changed while the Client was reconciled; starting over.");
     }
 }

@@ -1,19 +1,21 @@
 using k8s;
 using k8s.Models;
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Entities;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Finalizer;
 using KongIdentityOperator.Runtime.Reconciliation;
+using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Finalizers;
 
 /// <summary>
 /// Cleanup of a Scope, Claim or Client: delete it in Konnect through its AuthServer (404 = already gone). When the
 /// AuthServer is gone or was replaced, there is nothing left to delete through: its children went (or were orphaned)
-/// with it, so the finalizer exits.
+/// with it, so the finalizer exits. When the AuthServer is there but its connection cannot be resolved (its token
+/// Secret missing, say), the object is kept and the Reconciling condition says why until it can.
 /// </summary>
 internal abstract class AuthServerChildFinalizer<TEntity, TStatus>(
     ParentResolver parents, IKonnectClientFactory konnect, CleanupRecorder cleanup, EventPublisher events) : IEntityFinalizer<TEntity>
@@ -36,13 +38,12 @@ internal abstract class AuthServerChildFinalizer<TEntity, TStatus>(
             return await cleanup.WaitForDependentsAsync<TEntity, TStatus>(entity, Noun, dependents, cancellationToken);
         }
 
-        var parent = parents.ResolveForCleanup(entity.Metadata.NamespaceProperty, entity.AuthServerRef);
-        if (parent is null || parent.AuthServerId != entity.RemoteAuthServerId)
+        if (parents.ResolveForCleanup(entity.Metadata.NamespaceProperty, entity.AuthServerRef, entity.RemoteAuthServerId) is not { } resolution)
         {
             return ReconciliationResult<TEntity>.Success(entity);
         }
 
-        if (parent.Problem is { } problem)
+        if (!resolution.TryGet(out var parent, out var problem))
         {
             return await cleanup.BlockedAsync<TEntity, TStatus>(entity, $"Cannot delete the {Noun} from Konnect: {problem.Message} Restore it, or set spec.deletionPolicy: Orphan.", cancellationToken);
         }
@@ -52,7 +53,7 @@ internal abstract class AuthServerChildFinalizer<TEntity, TStatus>(
             entity,
             async ct =>
             {
-                if (await DeleteRemoteAsync(konnect.For(parent.Connection!), parent.AuthServerId!, remoteId, ct))
+                if (await DeleteRemoteAsync(konnect.For(parent.Connection), parent.AuthServerId, remoteId, ct))
                 {
                     await events(entity, ChangeReasons.Deleted, $"Deleted {Noun} {remoteId} from Konnect.", cancellationToken: ct);
                 }

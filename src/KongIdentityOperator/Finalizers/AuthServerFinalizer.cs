@@ -1,11 +1,12 @@
 using KongIdentityOperator.Connections;
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Finalizer;
 using KongIdentityOperator.Runtime.Reconciliation;
+using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Finalizers;
 
@@ -40,8 +41,7 @@ internal sealed class AuthServerFinalizer(
             return await cleanup.WaitForDependentsAsync<AuthServer, AuthServerStatus>(entity, "auth server", dependents, cancellationToken);
         }
 
-        var connection = connections.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.Konnect);
-        if (connection.Problem is { } problem)
+        if (!connections.Resolve(entity.Metadata.NamespaceProperty, entity.Spec.Konnect).TryGet(out var connection, out var problem))
         {
             return await cleanup.BlockedAsync<AuthServer, AuthServerStatus>(entity, $"Cannot delete the auth server from Konnect: {problem.Message} Restore it, or set spec.deletionPolicy: Orphan.", cancellationToken);
         }
@@ -50,7 +50,7 @@ internal sealed class AuthServerFinalizer(
             entity,
             async ct =>
             {
-                var deleted = await konnect.For(connection.Connection!).AuthServers.DeleteAsync(entity.Status.Id, force: false, ct);
+                var deleted = await konnect.For(connection).AuthServers.DeleteAsync(entity.Status.Id, force: false, ct);
                 if (deleted)
                 {
                     await events(entity, ChangeReasons.Deleted, $"Deleted auth server {entity.Status.Id} from Konnect.", cancellationToken: ct);

@@ -1,6 +1,5 @@
 using k8s;
 using k8s.Models;
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Runtime.Entities;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Reconciliation;

@@ -1,8 +1,9 @@
 using k8s.Models;
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Credentials;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Konnect;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Runtime.Events;

@@ -1,6 +1,6 @@
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Events;
 
 namespace KongIdentityOperator.Finalizers;

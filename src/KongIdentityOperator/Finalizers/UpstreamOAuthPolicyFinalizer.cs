@@ -1,10 +1,11 @@
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.CoreEntities;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Events;
 using KongIdentityOperator.Runtime.Finalizer;
 using KongIdentityOperator.Runtime.Reconciliation;
+using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Finalizers;
 
@@ -19,8 +20,7 @@ internal sealed class UpstreamOAuthPolicyFinalizer(
             return await cleanup.OrphanedAsync(entity, entity.Status.Id, cancellationToken);
         }
 
-        var connection = sources.ResolveConnection(entity);
-        if (connection.Problem is { } problem)
+        if (!sources.ResolveConnection(entity).TryGet(out var connection, out var problem))
         {
             return await cleanup.BlockedAsync<UpstreamOAuthPolicy, UpstreamOAuthPolicyStatus>(
                 entity, $"Cannot delete the plugin from Konnect: {problem.Message} Restore it, or set spec.deletionPolicy: Orphan.", cancellationToken);
@@ -30,7 +30,7 @@ internal sealed class UpstreamOAuthPolicyFinalizer(
             entity,
             async ct =>
             {
-                await konnect.For(connection.Connection!).Plugins.DeleteAsync(entity.Status.ControlPlaneId, PluginScope.Global, entity.Status.Id, ct);
+                await konnect.For(connection).Plugins.DeleteAsync(entity.Status.ControlPlaneId, PluginScope.Global, entity.Status.Id, ct);
                 await events(entity, ChangeReasons.Deleted, $"Deleted upstream-oauth plugin {entity.Status.Id} from control plane {entity.Status.ControlPlaneId}.", cancellationToken: ct);
             },
             cancellationToken);

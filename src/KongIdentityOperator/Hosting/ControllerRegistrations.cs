@@ -4,6 +4,7 @@ using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Credentials;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Finalizers;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Queue;
@@ -18,47 +19,34 @@ internal static class ControllerRegistrations
 {
     public static IOperatorBuilder AddKongIdentityControllers(this IOperatorBuilder builder) => builder
         .AddController<AuthServerController, AuthServer>(o => o
-            .AddIndex(Indexes.Uid, a => [a.Metadata.Uid])
-            .AddIndex(Indexes.LimitExceeded, a => Indexes.WhenLimited(a.Status, string.Empty))
+            .AddIndexes(EntityIndexes.AuthServer)
             .Watch<AuthServer>((a, cache) => Freed(a, cache, string.Empty))
-            .AddIndex(Indexes.SecretRef, a => Indexes.TokenSecret(a.Metadata.NamespaceProperty, a.Spec.Konnect))
             .Watch<V1Secret>(BySecret, KeepSecrets)
             .Watch<Scope>((s, cache) => IfTerminating(cache, s.Metadata.NamespaceProperty, s.Spec.AuthServerRef.Name))
             .Watch<Claim>((c, cache) => IfTerminating(cache, c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name))
             .Watch<Client>((c, cache) => IfTerminating(cache, c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name)))
         .AddFinalizer<AuthServerFinalizer, AuthServer>(FinalizerNames.Cleanup)
         .AddController<ScopeController, Scope>(o => o
-            .AddIndex(Indexes.KonnectId, s => Indexes.KonnectIds(s.Metadata, s.Status))
-            .AddIndex(Indexes.AuthServerRef, s => Indexes.AuthServerOf(s.Metadata.NamespaceProperty, s.Spec.AuthServerRef))
+            .AddIndexes(EntityIndexes.Scope)
             .Watch<AuthServer>((a, cache) => cache.GetKeysByIndex(Indexes.AuthServerRef, Indexes.Key(a.Metadata))))
         .AddFinalizer<ScopeFinalizer, Scope>(FinalizerNames.Cleanup)
         .AddController<ClaimController, Claim>(o => o
-            .AddIndex(Indexes.KonnectId, c => Indexes.KonnectIds(c.Metadata, c.Status))
-            .AddIndex(Indexes.AuthServerRef, c => Indexes.AuthServerOf(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef))
-            .AddIndex(Indexes.ScopeRef, c => Indexes.Scopes(c.Metadata.NamespaceProperty, c.Spec.IncludeInScopes))
+            .AddIndexes(EntityIndexes.Claim)
             .Watch<AuthServer>((a, cache) => cache.GetKeysByIndex(Indexes.AuthServerRef, Indexes.Key(a.Metadata)))
             .Watch<Scope>((s, cache) => cache.GetKeysByIndex(Indexes.ScopeRef, Indexes.Key(s.Metadata))))
         .AddFinalizer<ClaimFinalizer, Claim>(FinalizerNames.Cleanup)
         .AddController<ClientController, Client>(o =>
         {
             o.TriggerAnnotations.Add(CredentialAnnotations.RotateSecret);
-            o.AddIndex(Indexes.Uid, c => [c.Metadata.Uid])
-                .AddIndex(Indexes.LimitExceeded, c => Indexes.WhenLimited(c.Status, Indexes.Key(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name)))
+            o.AddIndexes(EntityIndexes.Client)
                 .Watch<Client>((c, cache) => Freed(c, cache, Indexes.Key(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name)))
-                .AddIndex(Indexes.AuthServerRef, c => Indexes.AuthServerOf(c.Metadata.NamespaceProperty, c.Spec.AuthServerRef))
-                .AddIndex(Indexes.ScopeRef, c => Indexes.Scopes(c.Metadata.NamespaceProperty, c.Spec.AllowScopes))
-                .AddIndex(Indexes.SecretRef, c => c.Spec.ClientSecretRef is { } byo ? [Indexes.Key(c.Metadata.NamespaceProperty, byo.Name)] : [])
                 .Watch<AuthServer>((a, cache) => cache.GetKeysByIndex(Indexes.AuthServerRef, Indexes.Key(a.Metadata)))
                 .Watch<Scope>(ClientsOfScope)
                 .Watch<V1Secret>((secret, cache) => BySecret(secret, cache).Concat(OwnersOf<Client>(secret)), KeepSecrets);
         })
         .AddFinalizer<ClientFinalizer, Client>(FinalizerNames.Cleanup)
         .AddController<UpstreamOAuthPolicyController, UpstreamOAuthPolicy>(o => o
-            .AddIndex(Indexes.Uid, p => [p.Metadata.Uid])
-            .AddIndex(Indexes.ClientRef, p => [Indexes.Key(p.Metadata.NamespaceProperty, p.Spec.ClientRef.Name)])
-            .AddIndex(Indexes.ControlPlaneRef, p => [Indexes.ControlPlane(p.Spec.ControlPlaneRef)])
-            .AddIndex(Indexes.ScopeRef, p => Indexes.Scopes(p.Metadata.NamespaceProperty, p.Spec.Scopes))
-            .AddIndex(Indexes.SecretRef, p => Indexes.TokenSecret(p.Metadata.NamespaceProperty, p.Spec.Konnect))
+            .AddIndexes(EntityIndexes.Policy)
             .Watch<Client>((c, cache) => cache.GetKeysByIndex(Indexes.ClientRef, Indexes.Key(c.Metadata)))
             .Watch<Scope>((s, cache) => cache.GetKeysByIndex(Indexes.ScopeRef, Indexes.Key(s.Metadata)))
             .Watch<V1Secret>(
@@ -75,6 +63,17 @@ internal static class ControllerRegistrations
             o.Watch<UpstreamOAuthPolicy>((p, _) => TokenSecretOf(p.Metadata, p.Spec.Konnect));
         })
         .AddFinalizer<TokenSecretGuard, V1Secret>(FinalizerNames.TokenInUse);
+
+    private static ControllerOptions<TEntity> AddIndexes<TEntity>(this ControllerOptions<TEntity> options, IReadOnlyList<EntityIndex<TEntity>> indexes)
+        where TEntity : class, k8s.IKubernetesObject<V1ObjectMeta>, new()
+    {
+        foreach (var index in indexes)
+        {
+            options.AddIndex(index.Name, index.Keys);
+        }
+
+        return options;
+    }
 
     private static IEnumerable<EntityKey> TokenSecretOf(V1ObjectMeta metadata, KonnectSettings? konnect) =>
         konnect?.TokenSecretRef is { } reference ? [new EntityKey(metadata.NamespaceProperty, reference.Name)] : [];

@@ -1,12 +1,12 @@
 using k8s;
 using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Connections;
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Finalizers;
 using KongIdentityOperator.Konnect;
 using KongIdentityOperator.Konnect.Observability;
 using KongIdentityOperator.Observation;
 using KongIdentityOperator.Ownership;
+using KongIdentityOperator.References;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Status;
 using Microsoft.Extensions.DependencyInjection;

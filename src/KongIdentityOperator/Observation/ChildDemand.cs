@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using KongIdentityOperator.Controllers;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Queue;
 

@@ -5,7 +5,7 @@ using KongIdentityOperator.Konnect.Identity;
 
 namespace KongIdentityOperator.Observation;
 
-/// <summary>The collections the controllers read, and how: GET by id, or every page at the largest page size.</summary>
+/// <summary>How each remote collection is read: GET by id, or every page at the largest page size (see <see cref="RemoteSources"/>).</summary>
 internal static class RemoteReaders
 {
     /// <summary>Page size of the Kong Identity lists (the largest the emulator serves; Konnect documents none).</summary>
@@ -13,20 +13,6 @@ internal static class RemoteReaders
 
     /// <summary>Page size of the core-entities lists (Konnect's maximum).</summary>
     public const int CoreEntitiesPageSize = 1000;
-
-    public static RemoteCollectionKey ClientsKey(KonnectConnection connection, string authServerId) => new(connection, authServerId, "clients");
-
-    public static RemoteCollectionKey ScopesKey(KonnectConnection connection, string authServerId) => new(connection, authServerId, "scopes");
-
-    public static RemoteCollectionKey ClaimsKey(KonnectConnection connection, string authServerId) => new(connection, authServerId, "claims");
-
-    public static RemoteCollectionKey PluginsKey(KonnectConnection connection, string controlPlaneId) => new(connection, controlPlaneId, "plugins");
-
-    /// <summary>Control planes of the organization, looked up by name or by id.</summary>
-    public static RemoteCollectionKey ControlPlanesKey(KonnectConnection connection, bool byName) => new(connection, string.Empty, byName ? "control-planes-by-name" : "control-planes");
-
-    /// <summary>Gateway services of a control plane, looked up by name or by id.</summary>
-    public static RemoteCollectionKey ServicesKey(KonnectConnection connection, string controlPlaneId, bool byName) => new(connection, controlPlaneId, byName ? "services-by-name" : "services");
 
     public static RemoteReader<ControlPlane> ControlPlanesByName(IKonnectClient api) => new(
         (name, ct) => api.ControlPlanes.FindByNameAsync(name, ct),

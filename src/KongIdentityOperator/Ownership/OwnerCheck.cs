@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Configuration;
-using KongIdentityOperator.Controllers;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Client;

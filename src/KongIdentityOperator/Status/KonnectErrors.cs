@@ -1,5 +1,4 @@
 using KongIdentityOperator.Konnect.Errors;
-using Polly.Timeout;
 
 namespace KongIdentityOperator.Status;
 
@@ -13,10 +12,11 @@ internal static class KonnectErrors
     public static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(15);
 
     public static bool Handles(Exception exception) =>
-        exception is KonnectApiException or HttpRequestException or TimeoutRejectedException;
+        exception is KonnectApiException or HttpRequestException;
 
     public static ReconcileOutcome ToOutcome(Exception exception) => exception switch
     {
+        KonnectApiException { IsTimeout: true } => ReconcileOutcome.Progressing(ConditionReasons.Retrying, "Konnect did not answer in time; retrying with backoff."),
         KonnectApiException { IsRateLimited: true } e => ReconcileOutcome.Progressing(
             ConditionReasons.RateLimited, $"Konnect rate limit reached; retrying in {(e.RetryAfter ?? DefaultRateLimitWait).TotalSeconds:0} s.", e.RetryAfter ?? DefaultRateLimitWait),
         KonnectApiException { IsTransient: true } e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, $"{e.Message}; retrying with backoff."),
@@ -27,7 +27,6 @@ internal static class KonnectErrors
         KonnectApiException { IsForbidden: true } e => ReconcileOutcome.Stalled(ConditionReasons.Forbidden, $"{e.Message}. The token lacks the permission (Konnect role) this needs."),
         KonnectApiException { IsUniquenessViolation: true } e => ReconcileOutcome.Stalled(ConditionReasons.NameConflict, e.Message),
         KonnectApiException e => ReconcileOutcome.Stalled(ConditionReasons.KonnectRejected, e.Message),
-        TimeoutRejectedException => ReconcileOutcome.Progressing(ConditionReasons.Retrying, "Konnect did not answer in time; retrying with backoff."),
         HttpRequestException e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, $"Konnect is unreachable ({e.HttpRequestError}); retrying with backoff."),
         _ => throw new ArgumentException("Not a Konnect error.", nameof(exception)),
     };

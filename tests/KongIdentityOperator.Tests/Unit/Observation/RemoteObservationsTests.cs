@@ -18,12 +18,12 @@ public sealed class RemoteObservationsTests
     {
         using var observations = new RemoteObservations(_time, new RemoteObservationSettings());
 
-        var clients = observations.Collection<RemoteItem>(RemoteReaders.ClientsKey(Connection, "as-1"));
+        var clients = observations.Collection<RemoteItem>(new RemoteCollectionKey(Connection, "as-1", "clients"));
 
-        Assert.Same(clients, observations.Collection<RemoteItem>(RemoteReaders.ClientsKey(KonnectConnection.ForRegion("us", "kpat_test_token"), "as-1")));
-        Assert.NotSame(clients, observations.Collection<RemoteItem>(RemoteReaders.ClientsKey(Connection, "as-2")));
-        Assert.NotSame(clients, observations.Collection<RemoteItem>(RemoteReaders.ScopesKey(Connection, "as-1")));
-        Assert.NotSame(clients, observations.Collection<RemoteItem>(RemoteReaders.ClientsKey(KonnectConnection.ForRegion("us", "kpat_other"), "as-1")));
+        Assert.Same(clients, observations.Collection<RemoteItem>(new RemoteCollectionKey(KonnectConnection.ForRegion("us", "kpat_test_token"), "as-1", "clients")));
+        Assert.NotSame(clients, observations.Collection<RemoteItem>(new RemoteCollectionKey(Connection, "as-2", "clients")));
+        Assert.NotSame(clients, observations.Collection<RemoteItem>(new RemoteCollectionKey(Connection, "as-1", "scopes")));
+        Assert.NotSame(clients, observations.Collection<RemoteItem>(new RemoteCollectionKey(KonnectConnection.ForRegion("us", "kpat_other"), "as-1", "clients")));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class RemoteObservationsTests
         using var observations = new RemoteObservations(_time, new RemoteObservationSettings());
         var remote = new FakeRemote();
         remote.Put("a", 1);
-        var clients = observations.Collection<RemoteItem>(RemoteReaders.ClientsKey(Connection, "as-1"));
+        var clients = observations.Collection<RemoteItem>(new RemoteCollectionKey(Connection, "as-1", "clients"));
         await clients.FindAsync("a", remote.Reader(), () => (1, 1), Ct);
 
         observations.OnAttempt(new KonnectCallAttempt(method, "/v1/auth-servers/{authServerId}/clients/{clientId}", 204, 1, TimeSpan.FromMilliseconds(20), null));
@@ -49,12 +49,12 @@ public sealed class RemoteObservationsTests
     {
         using var observations = new RemoteObservations(_time, new RemoteObservationSettings { Freshness = TimeSpan.FromSeconds(10) });
         var remote = new FakeRemote();
-        var first = observations.Collection<RemoteItem>(RemoteReaders.ClientsKey(Connection, "as-1"));
+        var first = observations.Collection<RemoteItem>(new RemoteCollectionKey(Connection, "as-1", "clients"));
         await first.FindAsync("a", remote.Reader(), () => (1, 1), Ct);
 
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.NotSame(first, observations.Collection<RemoteItem>(RemoteReaders.ClientsKey(Connection, "as-1")));
+        Assert.NotSame(first, observations.Collection<RemoteItem>(new RemoteCollectionKey(Connection, "as-1", "clients")));
     }
 
     [Theory]

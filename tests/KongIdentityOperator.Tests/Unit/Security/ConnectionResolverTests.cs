@@ -19,7 +19,7 @@ public sealed class ConnectionResolverTests
     {
         var result = Resolver().Resolve("team-a", new KonnectSettings { ServerUrl = "http://10.0.0.1:8080", TokenSecretRef = new() { Name = "token" } });
 
-        Assert.Null(result.Connection);
+        Assert.Null(result.Value);
         Assert.Equal((OutcomeKind.Stalled, ConditionReasons.ServerNotAllowed), (result.Problem!.Kind, result.Problem.Reason));
         Assert.Contains("--allowed-konnect-servers", result.Problem.Message, StringComparison.Ordinal);
     }
@@ -40,7 +40,7 @@ public sealed class ConnectionResolverTests
         var options = new OperatorOptions { AllowedKonnectServers = [new Uri("https://eu.api.konghq.com")], KonnectToken = DefaultToken, DefaultTokenNamespaces = NamespaceGrant.Parse("*") };
 
         Assert.Equal(ConditionReasons.ServerNotAllowed, Resolver(options).Resolve("team-a", new KonnectSettings { Region = KonnectRegion.Us }).Problem?.Reason);
-        Assert.Equal(new Uri("https://eu.api.konghq.com"), Resolver(options).Resolve("team-a", new KonnectSettings { Region = KonnectRegion.Eu }).Connection?.ServerUrl);
+        Assert.Equal(new Uri("https://eu.api.konghq.com"), Resolver(options).Resolve("team-a", new KonnectSettings { Region = KonnectRegion.Eu }).Value?.ServerUrl);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class ConnectionResolverTests
     {
         var options = new OperatorOptions { KonnectServerUrl = new Uri("http://127.0.0.1:9100"), KonnectToken = DefaultToken, DefaultTokenNamespaces = NamespaceGrant.Parse("*") };
 
-        Assert.Equal(new Uri("http://127.0.0.1:9100"), Resolver(options).Resolve("team-a", new KonnectSettings { Region = KonnectRegion.Eu }).Connection?.ServerUrl);
-        Assert.Equal(new Uri("http://127.0.0.1:9100/"), Resolver(options).Resolve("team-a", new KonnectSettings { ServerUrl = "http://127.0.0.1:9100/" }).Connection?.ServerUrl);
+        Assert.Equal(new Uri("http://127.0.0.1:9100"), Resolver(options).Resolve("team-a", new KonnectSettings { Region = KonnectRegion.Eu }).Value?.ServerUrl);
+        Assert.Equal(new Uri("http://127.0.0.1:9100/"), Resolver(options).Resolve("team-a", new KonnectSettings { ServerUrl = "http://127.0.0.1:9100/" }).Value?.ServerUrl);
         Assert.Equal(ConditionReasons.ServerNotAllowed, Resolver(options).Resolve("team-a", new KonnectSettings { ServerUrl = "http://127.0.0.1:9101" }).Problem?.Reason);
     }
 
@@ -58,7 +58,7 @@ public sealed class ConnectionResolverTests
     {
         var options = new OperatorOptions { KonnectToken = DefaultToken, DefaultTokenNamespaces = NamespaceGrant.Parse("platform") };
 
-        Assert.Equal(DefaultToken, Resolver(options).Resolve("platform", null).Connection?.Token);
+        Assert.Equal(DefaultToken, Resolver(options).Resolve("platform", null).Value?.Token);
         var refused = Resolver(options).Resolve("team-a", null).Problem!;
         Assert.Equal((OutcomeKind.Stalled, ConditionReasons.DefaultTokenNotAllowed), (refused.Kind, refused.Reason));
         Assert.Contains("--default-token-namespaces", refused.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class ConnectionResolverTests
     {
         var options = new OperatorOptions { KonnectToken = DefaultToken, DefaultTokenNamespaces = NamespaceGrant.Parse("*") };
 
-        Assert.Equal(DefaultToken, Resolver(options).Resolve("anything", null).Connection?.Token);
+        Assert.Equal(DefaultToken, Resolver(options).Resolve("anything", null).Value?.Token);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ConnectionResolverTests
         Assert.Equal((OutcomeKind.Progressing, ConditionReasons.SecretNotReferenceable), (refused.Kind, refused.Reason));
         Assert.Contains("identity.konghq.com/referenceable", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(TeamToken, refused.Message, StringComparison.Ordinal);
-        Assert.Equal(TeamToken, accepted.Connection?.Token);
+        Assert.Equal(TeamToken, accepted.Value?.Token);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using KongIdentityOperator.Configuration;
-using KongIdentityOperator.Controllers;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Ownership;
 

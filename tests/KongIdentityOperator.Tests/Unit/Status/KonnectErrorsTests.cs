@@ -1,7 +1,6 @@
 using System.Net;
 using KongIdentityOperator.Konnect.Errors;
 using KongIdentityOperator.Status;
-using Polly.Timeout;
 
 namespace KongIdentityOperator.Tests.Unit.Status;
 
@@ -133,7 +132,7 @@ public sealed class KonnectErrorsTests
     [Fact]
     public void A_timeout_retries()
     {
-        var outcome = KonnectErrors.ToOutcome(new TimeoutRejectedException("The operation didn't complete within the allowed timeout of '00:00:30'."));
+        var outcome = KonnectErrors.ToOutcome(KonnectApiException.TimedOut("GET", "/v1/auth-servers/{authServerId}", new TimeoutException("The operation didn't complete within the allowed timeout of '00:00:30'.")));
 
         Assert.Equal((OutcomeKind.Progressing, ConditionReasons.Retrying, (TimeSpan?)null), (outcome.Kind, outcome.Reason, outcome.RequeueAfter));
         Assert.Contains("did not answer in time", outcome.Message, StringComparison.Ordinal);
@@ -156,7 +155,7 @@ public sealed class KonnectErrorsTests
     {
         Assert.True(KonnectErrors.Handles(Error(HttpStatusCode.BadRequest)));
         Assert.True(KonnectErrors.Handles(new HttpRequestException("x")));
-        Assert.True(KonnectErrors.Handles(new TimeoutRejectedException()));
+        Assert.True(KonnectErrors.Handles(KonnectApiException.TimedOut("GET", "/v1/auth-servers", new TimeoutException())));
         Assert.False(KonnectErrors.Handles(new InvalidOperationException("bug")));
         Assert.False(KonnectErrors.Handles(new TaskCanceledException()));
         Assert.Throws<ArgumentException>(() => KonnectErrors.ToOutcome(new InvalidOperationException("bug")));

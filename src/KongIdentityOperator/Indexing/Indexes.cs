@@ -3,7 +3,7 @@ using KongIdentityOperator.Entities;
 using KongIdentityOperator.Runtime.Entities;
 using KongIdentityOperator.Status;
 
-namespace KongIdentityOperator.Controllers;
+namespace KongIdentityOperator.Indexing;
 
 /// <summary>
 /// Cache indexes from an object to what it references ("namespace/name" keys), so that a change of the referenced

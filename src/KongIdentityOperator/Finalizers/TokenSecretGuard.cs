@@ -1,12 +1,12 @@
 using k8s.Models;
 using KongIdentityOperator.Connections;
 using KongIdentityOperator.Entities;
-using KongIdentityOperator.Finalizers;
+using KongIdentityOperator.Indexing;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Runtime.Finalizer;
 using KongIdentityOperator.Runtime.Reconciliation;
 
-namespace KongIdentityOperator.Controllers;
+namespace KongIdentityOperator.Finalizers;
 
 /// <summary>
 /// Keeps a Konnect token Secret until the last AuthServer or UpstreamOAuthPolicy that names it is gone, with the

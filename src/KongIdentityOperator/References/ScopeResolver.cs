@@ -3,12 +3,12 @@ using KongIdentityOperator.Mapping;
 using KongIdentityOperator.Runtime.Cache;
 using KongIdentityOperator.Status;
 
-namespace KongIdentityOperator.Controllers;
+namespace KongIdentityOperator.References;
 
 /// <summary>Resolves Scope refs (same namespace, from the cache) to ids and names; a Scope of another AuthServer stalls.</summary>
 internal sealed class ScopeResolver(IEntityCache<Scope> scopes)
 {
-    public ResolvedScopes Resolve(string @namespace, IEnumerable<LocalObjectReference>? references, string authServerName, string? authServerId)
+    public Resolution<ResolvedScopes> Resolve(string @namespace, IEnumerable<LocalObjectReference>? references, string authServerName, string? authServerId)
     {
         var ids = new List<string>();
         var names = new List<string>();
@@ -17,18 +17,18 @@ internal sealed class ScopeResolver(IEntityCache<Scope> scopes)
             var scope = scopes.Get(@namespace, reference.Name);
             if (scope is null)
             {
-                return ResolvedScopes.Failed(ReconcileOutcome.Progressing(ConditionReasons.WaitingForRef, $"Waiting for Scope {reference.Name} to exist."));
+                return Resolution<ResolvedScopes>.Failed(ReconcileOutcome.Progressing(ConditionReasons.WaitingForRef, $"Waiting for Scope {reference.Name} to exist."));
             }
 
             if (scope.Spec.AuthServerRef.Name != authServerName)
             {
-                return ResolvedScopes.Failed(ReconcileOutcome.Stalled(
+                return Resolution<ResolvedScopes>.Failed(ReconcileOutcome.Stalled(
                     ConditionReasons.InvalidSpec, $"Scope {reference.Name} belongs to AuthServer {scope.Spec.AuthServerRef.Name}, not {authServerName}."));
             }
 
             if (scope.Status.Id is null || (authServerId is not null && scope.Status.AuthServerId != authServerId) || !ReadyCheck.IsReady(scope.Status))
             {
-                return ResolvedScopes.Failed(ReconcileOutcome.Progressing(
+                return Resolution<ResolvedScopes>.Failed(ReconcileOutcome.Progressing(
                     ConditionReasons.WaitingForRef, $"Waiting for Scope {reference.Name} to be ready{ReadyCheck.NotReadyDetail(scope.Status)}"));
             }
 
@@ -36,6 +36,6 @@ internal sealed class ScopeResolver(IEntityCache<Scope> scopes)
             names.Add(scope.Status.Name ?? ScopeMapping.ScopeName(scope));
         }
 
-        return new ResolvedScopes(ids, names, null);
+        return Resolution<ResolvedScopes>.Of(new ResolvedScopes(ids, names));
     }
 }

@@ -2,7 +2,7 @@ using KongIdentityOperator.Runtime.Conditions;
 using KongIdentityOperator.Runtime.Entities;
 using KongIdentityOperator.Status;
 
-namespace KongIdentityOperator.Controllers;
+namespace KongIdentityOperator.References;
 
 /// <summary>Whether a referenced object can be used, and a message saying why not.</summary>
 internal static class ReadyCheck

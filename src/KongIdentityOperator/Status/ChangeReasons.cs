@@ -1,4 +1,4 @@
-namespace KongIdentityOperator.Controllers;
+namespace KongIdentityOperator.Status;
 
 /// <summary>Reasons of the Normal events the controllers emit when they change something in Konnect (or a Client's secrets).</summary>
 internal static class ChangeReasons
