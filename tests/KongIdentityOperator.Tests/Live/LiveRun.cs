@@ -49,7 +49,7 @@ public sealed class LiveRun : IAsyncLifetime
     /// <summary>The run's namespace; every name in Konnect starts with it too.</summary>
     public string Ns => Settings!.Prefix;
 
-    public string TokenSecretName => "konnect-token";
+    public const string TokenSecretName = "konnect-token";
 
     public string ControlPlaneName => Ns + "-cp";
 
