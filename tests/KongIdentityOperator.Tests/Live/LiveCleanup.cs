@@ -35,7 +35,7 @@ public sealed class LiveCleanup
         Console.WriteLine($"  cluster: namespaces and CRDs labelled {LiveLabels.Run} whose name starts with {LiveLabels.NamePrefix}<run>");
         Console.WriteLine($"  Konnect: auth servers and control planes labelled {LiveLabels.KonnectRun}:<run> whose name starts with {LiveLabels.NamePrefix}<run>");
         var janitor = new LiveJanitor(provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<IKubernetesClient>(), konnect, Console.Out);
-        var removed = await janitor.CleanAsync(runId: null, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var removed = await janitor.CleanAsync(runId: null, TimeSpan.FromSeconds(20), beforeKonnect: null, TestContext.Current.CancellationToken);
         Console.WriteLine($"e2e-live: cleanup only: {removed} objects removed");
     }
 }

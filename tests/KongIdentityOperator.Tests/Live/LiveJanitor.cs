@@ -10,13 +10,17 @@ namespace KongIdentityOperator.Tests.Live;
 /// <summary>
 /// Removes what live runs created, found only by their marks (<see cref="LiveLabels"/>): namespaces carrying the run
 /// label whose name starts with that run's prefix, Konnect auth servers and control planes with the same pair, and
-/// CRDs a run installed. Identity objects are deleted first so that a running operator cleans Konnect the ordinary
-/// way; whatever is still held by a finalizer after <c>finalizerWait</c> is released and removed from Konnect directly.
+/// CRDs a run installed. The namespaces go first so that a running operator cleans Konnect the ordinary way; whatever
+/// is still held by a finalizer after <c>finalizerWait</c> is released and removed from Konnect directly.
 /// </summary>
 public sealed class LiveJanitor(IKubernetes kubernetes, IKubernetesClient client, LiveKonnect konnect, TextWriter log)
 {
-    /// <summary>Cleans one run, or every run when <paramref name="runId"/> is null (<c>--cleanup-only</c>).</summary>
-    public async Task<int> CleanAsync(string? runId, TimeSpan finalizerWait, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cleans one run, or every run when <paramref name="runId"/> is null (<c>--cleanup-only</c>).
+    /// <paramref name="beforeKonnect"/> runs once the cluster side is done and before Konnect is cleaned directly: the
+    /// suite stops the operator it runs there, so that nothing is re-created behind the sweep.
+    /// </summary>
+    public async Task<int> CleanAsync(string? runId, TimeSpan finalizerWait, Func<Task>? beforeKonnect, CancellationToken cancellationToken)
     {
         var removed = 0;
         var namespaces = (await kubernetes.CoreV1.ListNamespaceAsync(labelSelector: Selector(runId), cancellationToken: cancellationToken)).Items
@@ -24,9 +28,14 @@ public sealed class LiveJanitor(IKubernetes kubernetes, IKubernetesClient client
             .Select(n => n.Metadata.Name)
             .ToList();
 
+        // Deleting the namespace first stops anything new being created in it (a scenario still running when a signal
+        // came); its identity objects go with it, cleaned in Konnect by the operator through their finalizers.
         foreach (var ns in namespaces)
         {
-            removed += await DeleteIdentityObjectsAsync(ns, cancellationToken);
+            removed += await CountIdentityObjectsAsync([ns], cancellationToken);
+            await IgnoreNotFoundAsync(() => kubernetes.CoreV1.DeleteNamespaceAsync(ns, cancellationToken: cancellationToken));
+            log.WriteLine($"deleted namespace {ns} (and what it holds)");
+            removed++;
         }
 
         var deadline = DateTime.UtcNow + finalizerWait;
@@ -35,20 +44,17 @@ public sealed class LiveJanitor(IKubernetes kubernetes, IKubernetesClient client
             await Task.Delay(500, cancellationToken);
         }
 
+        if (beforeKonnect is not null)
+        {
+            await beforeKonnect();
+        }
+
         foreach (var ns in namespaces)
         {
             await ReleaseFinalizersAsync(ns, cancellationToken);
         }
 
         removed += await CleanKonnectAsync(runId, cancellationToken);
-
-        foreach (var ns in namespaces)
-        {
-            await IgnoreNotFoundAsync(() => kubernetes.CoreV1.DeleteNamespaceAsync(ns, cancellationToken: cancellationToken));
-            log.WriteLine($"deleted namespace {ns}");
-            removed++;
-        }
-
         removed += await DeleteInstalledCrdsAsync(runId, namespaces, cancellationToken);
         return removed;
     }
@@ -92,30 +98,6 @@ public sealed class LiveJanitor(IKubernetes kubernetes, IKubernetesClient client
         }
 
         return removed;
-    }
-
-    private async Task<int> DeleteIdentityObjectsAsync(string ns, CancellationToken cancellationToken)
-    {
-        // Dependents first; the operator orders deletion anyway, this only saves it waiting.
-        var removed = await DeleteAllAsync<UpstreamOAuthPolicy>(ns, cancellationToken);
-        removed += await DeleteAllAsync<Client>(ns, cancellationToken);
-        removed += await DeleteAllAsync<Claim>(ns, cancellationToken);
-        removed += await DeleteAllAsync<Scope>(ns, cancellationToken);
-        removed += await DeleteAllAsync<AuthServer>(ns, cancellationToken);
-        return removed;
-    }
-
-    private async Task<int> DeleteAllAsync<T>(string ns, CancellationToken cancellationToken)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        var items = await ListOrEmptyAsync<T>(ns, cancellationToken);
-        foreach (var item in items.Where(i => i.Metadata.DeletionTimestamp is null))
-        {
-            await IgnoreNotFoundAsync(() => client.DeleteAsync<T>(item.Metadata.Name, ns, cancellationToken));
-            log.WriteLine($"deleted {typeof(T).Name} {ns}/{item.Metadata.Name}");
-        }
-
-        return items.Count;
     }
 
     private async Task<int> CountIdentityObjectsAsync(IEnumerable<string> namespaces, CancellationToken cancellationToken)

@@ -148,16 +148,20 @@ public sealed class LiveRun : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         Console.WriteLine($"e2e-live: cleaning up run {Settings!.RunId}");
 
-        // The operator keeps running while identity objects are deleted, so that it cleans Konnect the ordinary way.
-        var removed = await Janitor.CleanAsync(Settings.RunId, FinalizerWait, timeout.Token);
+        // The operator keeps running while the namespace goes, so that it cleans Konnect the ordinary way.
+        var removed = await Janitor.CleanAsync(Settings.RunId, FinalizerWait, StopOperatorAsync, timeout.Token);
+        Console.WriteLine($"e2e-live: cleanup of run {Settings.RunId} done ({removed} objects removed)");
+    }
+
+    private async Task StopOperatorAsync()
+    {
         if (_operator is not null)
         {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await _operator.StopAsync(timeout.Token);
             _operator.Dispose();
             _operator = null;
         }
-
-        Console.WriteLine($"e2e-live: cleanup of run {Settings.RunId} done ({removed} objects removed)");
     }
 
     private void RegisterSignals()
