@@ -27,6 +27,16 @@ public sealed class SetVersionTests : IDisposable
     }
 
     [Fact]
+    public void The_operator_assembly_carries_the_version_that_config_default_names()
+    {
+        var assembly = typeof(KongIdentityOperator.Configuration.OperatorOptions).Assembly;
+        var informational = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal(ReleaseVersion.Current, informational.Split('+')[0]);
+        Assert.Equal(ReleaseVersion.KustomizationImage().Tag, informational.Split('+')[0]);
+    }
+
+    [Fact]
     public async Task Set_version_rewrites_the_image_entry_and_the_assembly_version_and_pins_a_digest()
     {
         var digest = "sha256:" + new string('0', 63) + "1";
