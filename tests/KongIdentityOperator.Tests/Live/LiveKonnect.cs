@@ -13,7 +13,7 @@ public sealed class LiveKonnect(Uri serverUrl, string token) : IDisposable
 {
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false })
     {
-        BaseAddress = new Uri(serverUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"),
+        BaseAddress = new Uri(LiveSettings.WithoutUserInfo(serverUrl).TrimEnd('/') + "/"),
         Timeout = TimeSpan.FromSeconds(30),
     };
 

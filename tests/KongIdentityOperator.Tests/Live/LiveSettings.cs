@@ -79,7 +79,10 @@ public sealed record LiveSettings(Uri ServerUrl, string? Region, string Token, s
     }
 
     /// <summary>The server as it is printed: scheme, host, port and path only (no user info, query or token).</summary>
-    public string ServerForDisplay => ServerUrl.GetLeftPart(UriPartial.Path);
+    public string ServerForDisplay => WithoutUserInfo(ServerUrl);
+
+    /// <summary>Scheme, host, port and path: what is called and shown, never user info, a query or a fragment.</summary>
+    public static string WithoutUserInfo(Uri url) => $"{url.Scheme}://{url.Authority}{url.AbsolutePath}";
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"LiveSettings {{ Server = {ServerForDisplay}, Region = {Region}, Kubeconfig = {KubeconfigPath}, CleanupOnly = {CleanupOnly}, RunId = {RunId} }}");
