@@ -9,6 +9,8 @@ ARG DOTNET_VERSION=10.0
 FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
 ARG TARGETARCH
 ARG READY_TO_RUN=false
+# The release version (from the tag in .github/workflows/release.yml): the assembly version `--version` prints.
+ARG VERSION=0.0.0-dev
 WORKDIR /src
 
 # TrimMode=partial trims only the assemblies that declare themselves trim-safe (the framework and most
@@ -31,13 +33,19 @@ COPY src/KongIdentityOperator.Runtime/ src/KongIdentityOperator.Runtime/
 
 # The trim analysis warnings (IL2026, IL2091, IL2104) are reviewed in docs/image.md; every other warning stays an error.
 RUN dotnet publish src/KongIdentityOperator --no-restore -c Release -r "$(cat /tmp/rid)" $PUBLISH_PROPERTIES \
-      -p:PublishReadyToRun=$READY_TO_RUN -p:DebugType=none -p:PublishDocumentationFiles=false \
+      -p:PublishReadyToRun=$READY_TO_RUN -p:Version=$VERSION -p:DebugType=none -p:PublishDocumentationFiles=false \
       '-p:WarningsNotAsErrors="NU1603;IL2026;IL2091;IL2104"' \
       -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION}-noble-chiseled
+ARG VERSION=0.0.0-dev
+ARG REVISION=unknown
+ARG SOURCE=""
 LABEL org.opencontainers.image.title="kong-identity-operator" \
-      org.opencontainers.image.description="Kubernetes operator for Kong Identity (Konnect auth servers, scopes, claims, clients, upstream-oauth)"
+      org.opencontainers.image.description="Kubernetes operator for Kong Identity (Konnect auth servers, scopes, claims, clients, upstream-oauth)" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}"
 WORKDIR /app
 # Owned by root and read-only for the runtime user: the process cannot modify its own binaries.
 COPY --from=build /app ./

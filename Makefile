@@ -37,7 +37,34 @@ run: ## Run the operator with the current kubeconfig (flags: ARGS="--namespaces 
 .PHONY: docker-build
 IMAGE ?= kong-identity-operator:dev
 docker-build: ## Build the operator image (needs a Docker engine; see docs/image.md)
-	docker build -t $(IMAGE) .
+	docker build --build-arg VERSION=$(VERSION) -t $(IMAGE) .
+
+# Releases (docs/install.md, .github/workflows/release.yml). OWNER is a placeholder until the repository has one; the
+# release workflow passes the real (lowercased) GitHub owner.
+OWNER ?= example-org
+IMAGE_REPO ?= ghcr.io/$(OWNER)/kong-identity-operator
+VERSION ?= $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+DIGEST ?=
+RELEASE_DIR := artifacts/release
+
+.PHONY: version set-version install-yaml lint-workflows e2e-live
+version: ## Print the version config/default and the assembly carry
+	@echo $(VERSION)
+
+set-version: ## Set the release version everywhere it lives: make set-version VERSION=0.1.0 [IMAGE_REPO=...] [DIGEST=sha256:...]
+	scripts/set-version "$(VERSION)" "$(IMAGE_REPO)" "$(DIGEST)"
+
+install-yaml: ## Render config/default into $(RELEASE_DIR)/install.yaml (what a release attaches)
+	@mkdir -p $(RELEASE_DIR)
+	{ echo "# Kong Identity Operator $(VERSION): kubectl apply -f install.yaml (docs/install.md)"; kubectl kustomize config/default; } > $(RELEASE_DIR)/install.yaml
+	@grep -m1 'image:' $(RELEASE_DIR)/install.yaml
+
+lint-workflows: ## Validate .github/workflows with action-validator (installed by .ci/run into .tools/)
+	@validator=$$(command -v action-validator || echo .tools/npm/node_modules/.bin/action-validator); \
+	  for f in .github/workflows/*.yml; do $$validator $$f || exit 1; echo "$$f: valid"; done
+
+e2e-live: ## End-to-end scenarios against a real Konnect org and cluster (KONNECT_TOKEN, KONNECT_REGION|KONNECT_SERVER_URL, KUBECONFIG; ARGS=--cleanup-only)
+	CONFIG=$(CONFIG) scripts/e2e-live $(ARGS)
 
 bench: ## Performance scenarios against the sandbox (~12 min): prints a table, writes artifacts/bench/results.json (ARGS="--scenarios convergence,latency")
 	$(DOTNET) build bench/KongIdentityOperator.Bench -c Release -nologo -v quiet

@@ -6,8 +6,9 @@ using KongIdentityOperator.Tests.Support;
 namespace KongIdentityOperator.Tests.Deploy;
 
 /// <summary>
-/// What a user gets from <c>kubectl apply -k config/default</c>: the overlay rendered with <c>kubectl kustomize</c>
-/// and applied with <c>kubectl apply -f -</c> to a fresh in-memory API server, once per test class.
+/// What a user gets from a release's <c>install.yaml</c> (or <c>kubectl apply -k config/default</c>, the same objects):
+/// <c>make install-yaml</c> renders config/default with <c>kubectl kustomize</c>, and the file is applied with
+/// <c>kubectl apply -f -</c> to a fresh in-memory API server, once per test class.
 /// </summary>
 public sealed class InstalledDefault : IAsyncLifetime
 {
@@ -23,14 +24,19 @@ public sealed class InstalledDefault : IAsyncLifetime
 
     public IKubernetes Kubernetes { get; private set; } = null!;
 
+    public KubernetesClientConfiguration Configuration { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(_directory);
         _server = await KubeApiServer.StartAsync(new KubeApiServerOptions(), cancellationToken);
         _server.WriteKubeconfig(KubeconfigPath);
-        Kubernetes = new Kubernetes(new KubernetesClientConfiguration { Host = _server.BaseAddress.ToString() });
-        Rendered = await Kubectl.SucceedAsync(["kustomize", RepositoryRoot.Combine("config", "default")], null, cancellationToken);
+        Configuration = new KubernetesClientConfiguration { Host = _server.BaseAddress.ToString() };
+        Kubernetes = new Kubernetes(Configuration);
+        var make = await ChildProcess.RunAsync("make", ["-s", "-C", RepositoryRoot.Path, "install-yaml", $"RELEASE_DIR={_directory}"], null, cancellationToken);
+        Assert.True(make.ExitCode == 0, $"make install-yaml exited {make.ExitCode}:\n{make.Error}\n{make.Output}");
+        Rendered = await File.ReadAllTextAsync(Path.Combine(_directory, "install.yaml"), cancellationToken);
         ApplyOutput = await ApplyAsync(serverSide: false, cancellationToken);
     }
 

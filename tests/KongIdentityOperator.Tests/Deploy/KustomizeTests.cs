@@ -2,7 +2,10 @@ using k8s;
 using k8s.Models;
 using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Hosting;
+using KongIdentityOperator.Sandbox.Konnect;
 using KongIdentityOperator.Tests.Integration.Harness;
+using KongIdentityOperator.Tests.Release;
+using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 
@@ -70,7 +73,7 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
         var container = Assert.Single(pod.Containers);
 
         Assert.Equal(2, deployment.Spec.Replicas);
-        Assert.Equal("kong-identity-operator:dev", container.Image);
+        Assert.Equal($"ghcr.io/example-org/kong-identity-operator:{ReleaseVersion.Current}", container.Image);
         Assert.True(pod.SecurityContext.RunAsNonRoot);
         Assert.Equal(65532, pod.SecurityContext.RunAsUser);
         Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
@@ -149,5 +152,31 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
         await installed.ApplyAsync(serverSide: true, Ct);
         var after = await installed.Kubernetes.AppsV1.ReadNamespacedDeploymentAsync(Name, Ns, cancellationToken: Ct);
         Assert.Equal(before.Metadata.Generation, after.Metadata.Generation);
+    }
+
+    [Fact]
+    public async Task The_release_install_yaml_runs_the_tutorial_to_a_token_with_the_claim()
+    {
+        Assert.StartsWith($"# Kong Identity Operator {ReleaseVersion.Current}:", installed.Rendered, StringComparison.Ordinal);
+        await using var konnect = await KonnectEmulator.StartAsync(new KonnectEmulatorOptions { Tokens = [DeploySandbox.SampleToken], SeedTutorial = true }, Ct);
+        await using var instance = await HostedOperator.StartAsync(installed.Configuration, konnect.BaseAddress, Ns, Ct);
+
+        await Kubectl.SucceedAsync(["apply", "-k", RepositoryRoot.Combine("config", "samples"), "--kubeconfig", installed.KubeconfigPath], null, Ct);
+        var wait = await Kubectl.RunAsync(
+            ["wait", "--for=condition=Ready", "--timeout=90s", "-n", "default", "--kubeconfig", installed.KubeconfigPath,
+             "authservers,scopes,claims,clients,upstreamoauthpolicies", "--all"],
+            null,
+            Ct);
+        Assert.True(wait.ExitCode == 0, $"kubectl wait: {wait.Error}\n{wait.Output}");
+
+        var secret = await installed.Kubernetes.CoreV1.ReadNamespacedSecretAsync("appointments-client-credentials", "default", cancellationToken: Ct);
+        var credentials = secret.Data.ToDictionary(d => d.Key, d => System.Text.Encoding.UTF8.GetString(d.Value));
+        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope");
+        Assert.Null(error);
+        Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
+        Assert.Equal(credentials["client_id"], Assert.Single(konnect.Snapshot().AllPlugins).Config.GetProperty("oauth").GetProperty("client_id").GetString());
+
+        await Kubectl.SucceedAsync(["delete", "-k", RepositoryRoot.Combine("config", "samples"), "--kubeconfig", installed.KubeconfigPath, "--wait=true", "--timeout=90s"], null, Ct);
+        Assert.Empty(konnect.Snapshot().AuthServers);
     }
 }
