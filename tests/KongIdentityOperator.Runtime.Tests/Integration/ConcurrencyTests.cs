@@ -28,9 +28,9 @@ public sealed class ConcurrencyTests
 
         await Eventually.TrueAsync(() => host.Recorder.InFlight == 2, "two reconciles in flight");
         await Eventually.TrueAsync(
-            () => metrics.Export().Contains("workqueue_depth{controller=\"widget\",name=\"widget\"} 4", StringComparison.Ordinal),
+            async () => (await metrics.ExportAsync(TestContext.Current.CancellationToken)).Contains("workqueue_depth{controller=\"widget\",name=\"widget\"} 4", StringComparison.Ordinal),
             "the other four waiting in the queue");
-        Assert.Contains("controller_runtime_active_workers{controller=\"widget\"} 2", metrics.Export(), StringComparison.Ordinal);
+        Assert.Contains("controller_runtime_active_workers{controller=\"widget\"} 2", await metrics.ExportAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(2, host.Recorder.Calls.Count);
 
         gate.SetResult();
