@@ -12,13 +12,7 @@ public sealed class ConcurrencyTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = await cluster.StartOperatorAsync(
-            register: b => b.AddController<WidgetController, Widget>(o => o.MaxConcurrentReconciles = 2),
-            behave: b => b.Reconcile = async (w, _, ct) =>
-            {
-                await gate.Task.WaitAsync(ct);
-                return ReconciliationResult<Widget>.Success(w);
-            });
+        var host = await cluster.StartGatedOperatorAsync(gate);
         var metrics = host.Services.GetRequiredService<MetricsRegistry>();
 
         for (var i = 0; i < 6; i++)

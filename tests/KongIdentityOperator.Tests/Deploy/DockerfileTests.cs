@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace KongIdentityOperator.Chaos.Harness;
+namespace KongIdentityOperator.TestSupport;
 
 /// <summary>A loopback port that was free a moment ago, for a child process that must be told its port up front.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

@@ -2,16 +2,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace KongIdentityOperator.Chaos.Harness;
+namespace KongIdentityOperator.TestSupport;
 
-/// <summary>What a workload does with a credentials Secret: the client_credentials token request of the tutorial.</summary>
-internal static class TokenRequest
+/// <summary>What a workload does with a credentials Secret: the tutorial's client_credentials token request.</summary>
+public static class TokenClient
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <returns>The decoded claims of the access token, or the issuer's refusal.</returns>
-    public static async Task<(JsonObject? Claims, string? Error)> SendAsync(IReadOnlyDictionary<string, string> credentials, string? scope, CancellationToken cancellationToken)
+    /// <returns>The decoded claims of the access token, or null with the issuer's refusal (status and body).</returns>
+    public static async Task<(JsonObject? Claims, string? Error)> RequestAsync(
+        IReadOnlyDictionary<string, string> credentials, string? scope = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(credentials);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -31,8 +33,15 @@ internal static class TokenRequest
         }
 
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-        var payload = body!["access_token"]!.GetValue<string>().Split('.')[1];
+        return (Claims(body!["access_token"]!.GetValue<string>()), null);
+    }
+
+    /// <summary>The payload of a JWT, decoded without checking its signature (the issuer is the test's own).</summary>
+    public static JsonObject? Claims(string jwt)
+    {
+        ArgumentNullException.ThrowIfNull(jwt);
+        var payload = jwt.Split('.')[1];
         var padded = payload.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (payload.Length % 4)) % 4);
-        return (JsonSerializer.Deserialize<JsonObject>(Convert.FromBase64String(padded)), null);
+        return JsonSerializer.Deserialize<JsonObject>(Convert.FromBase64String(padded));
     }
 }
