@@ -25,11 +25,9 @@ public sealed class DockerEngineTests : IDisposable
     [Fact]
     public async Task A_socket_file_without_a_running_daemon_is_a_reason()
     {
-        // Bound and closed: the file stays, nothing listens (a daemon that died or never started).
-        using (var stale = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-        {
-            stale.Bind(new UnixDomainSocketEndPoint(SocketPath));
-        }
+        // Bound but not listening: the socket file is there and every connection is refused, as when the daemon is down.
+        using var stale = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        stale.Bind(new UnixDomainSocketEndPoint(SocketPath));
 
         Assert.True(File.Exists(SocketPath));
         var reason = await DockerEngine.UnavailableReasonAsync(null, SocketPath, Timeout, Ct);
@@ -72,6 +70,16 @@ public sealed class DockerEngineTests : IDisposable
 
         Assert.Equal($"the Docker engine at {SocketPath} answered /_ping with 500", reason);
         await engine;
+    }
+
+    [Fact]
+    public async Task A_plain_file_in_place_of_the_socket_is_a_reason()
+    {
+        await File.WriteAllTextAsync(SocketPath, string.Empty, Ct);
+
+        var reason = await DockerEngine.UnavailableReasonAsync(null, SocketPath, Timeout, Ct);
+
+        Assert.StartsWith($"no Docker engine answers at {SocketPath}", reason, StringComparison.Ordinal);
     }
 
     [Fact]
