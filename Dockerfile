@@ -4,9 +4,15 @@
 #   make docker-build                                   # kong-identity-operator:dev
 #   docker build --build-arg READY_TO_RUN=true -t ... . # precompiled: starts about twice as fast, image ~40 MB larger
 
-ARG DOTNET_VERSION=10.0
+# Base images are pinned by digest, so a rebuild uses the bytes that were reviewed, not whatever the tag points to
+# today. To move to a newer patch release, replace both digests with those of the current tags:
+#   docker buildx imagetools inspect mcr.microsoft.com/dotnet/sdk:10.0-noble
+#   docker buildx imagetools inspect mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled
+# (a test checks that every FROM carries a digest).
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble@sha256:e70cdb7f80b0348f5cb85f19a8f670fca061f033d57eed12fa003d58b0e06317
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled@sha256:b857c8cb8d929183cfe4c6dd9994abba92a2639dd2dbaf06005379f815991604
 
-FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
+FROM --platform=$BUILDPLATFORM ${SDK_IMAGE} AS build
 ARG TARGETARCH
 ARG READY_TO_RUN=false
 # The release version (from the tag in .github/workflows/release.yml): the assembly version `--version` prints.
@@ -37,7 +43,7 @@ RUN dotnet publish src/KongIdentityOperator --no-restore -c Release -r "$(cat /t
       '-p:WarningsNotAsErrors="NU1603;IL2026;IL2091;IL2104"' \
       -o /app
 
-FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION}-noble-chiseled
+FROM ${RUNTIME_IMAGE}
 ARG VERSION=0.0.0-dev
 ARG REVISION=unknown
 ARG SOURCE=""

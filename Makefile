@@ -5,7 +5,7 @@ CONFIG ?= Debug
 SLN := KongIdentityOperator.sln
 RESULTS := artifacts/test-results
 
-.PHONY: help build test format format-check manifests demo run bench
+.PHONY: help build test prereqs format format-check manifests demo run bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -13,7 +13,10 @@ help: ## List the targets
 build: ## Build the whole solution (warnings are errors)
 	$(DOTNET) build $(SLN) -c $(CONFIG) -nologo
 
-test: ## Run every test, write TRX files and print "N passed, N failed, N skipped"
+prereqs: ## Check what the tests need (dotnet, lua5.1, kubectl); says in one line what is missing
+	@scripts/check-prereqs.sh
+
+test: prereqs ## Run every test, write TRX files and print "N passed, N failed, N skipped"
 	rm -rf $(RESULTS)
 	$(DOTNET) test --solution $(SLN) -c $(CONFIG) --results-directory $(abspath $(RESULTS)) --report-xunit-trx --no-progress; \
 	  status=$$?; scripts/test-summary.sh $(RESULTS) && exit $$status

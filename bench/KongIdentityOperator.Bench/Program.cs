@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using KongIdentityOperator.Bench;
+using KongIdentityOperator.Bench.Measurement;
 using KongIdentityOperator.Bench.Results;
 using KongIdentityOperator.Bench.Sandbox;
 using KongIdentityOperator.Bench.Scenarios;
@@ -27,7 +28,7 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var root = RepositoryRoot.Find();
+var root = RepositoryRoot.Path;
 var output = Path.GetFullPath(options.Output, root);
 var work = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(output)!, "logs")).FullName;
 var context = new BenchContext(options, work, Console.Out);

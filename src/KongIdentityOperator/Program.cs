@@ -5,17 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-OperatorOptions options;
-try
+var commandLine = OperatorCommandLine.Parse(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+if (commandLine.Options is not { } options)
 {
-    options = OperatorOptionsParser.Parse(args, Environment.GetEnvironmentVariable);
-}
-catch (OptionsException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(Usage.Text);
-    return 2;
+    return commandLine.ExitCode; // --help, --version, or a one-line error
 }
 
 var kubernetes = options.Kubeconfig is { } path

@@ -99,7 +99,7 @@ public sealed class FaultAndHookTests
         api.Emulator.SetFaults(new EmulatorFaults { LatencyMs = 5000 });
 
         var call = api.GetAsync("/v1/auth-servers");
-        await Eventually.TrueAsync(() => api.Emulator.Requests.Total == 1);
+        await Eventually.TrueAsync(() => api.Emulator.Requests.Total == 1, "the request to arrive");
         var advances = 0;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!call.IsCompleted && DateTime.UtcNow < deadline)

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KongIdentityOperator.Demo;
 using KongIdentityOperator.Sandbox.Konnect;
 using KongIdentityOperator.Sandbox.KubeApi;
 
@@ -117,7 +116,8 @@ finally
 
 async Task<(int ExitCode, string Output)> Kubectl(string? show, params string[] arguments)
 {
-    var result = await ChildProcess.RunAsync("kubectl", arguments, env, stop.Token);
+    var run = await ChildProcess.RunAsync("kubectl", arguments, environment: env, timeout: TimeSpan.FromMinutes(5), cancellationToken: stop.Token);
+    var result = (run.ExitCode, Output: run.Output + run.Error);
     if (show is not null)
     {
         Console.WriteLine(Indent(result.Output.TrimEnd()));

@@ -1,4 +1,4 @@
-using KongIdentityOperator.Bench.Measurement;
+using System.Globalization;
 using KongIdentityOperator.Bench.Sandbox;
 
 namespace KongIdentityOperator.Bench.Scenarios;
@@ -7,13 +7,17 @@ namespace KongIdentityOperator.Bench.Scenarios;
 internal sealed record BenchContext(BenchOptions Options, string WorkDirectory, TextWriter Progress)
 {
     /// <summary>Starts the operator against <paramref name="sandbox"/>, logging to <c>operator-&lt;name&gt;.log</c>.</summary>
-    public OperatorProcess StartOperator(BenchSandbox sandbox, string name, params string[] arguments) =>
-        OperatorProcess.Start(
-            Options.OperatorDll,
-            sandbox.Kubeconfig,
-            sandbox.Konnect.BaseAddress,
-            Path.Combine(WorkDirectory, $"operator-{name}.log"),
-            [.. arguments, "--max-concurrent-reconciles", Options.MaxConcurrentReconciles.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    public OperatorProcess StartOperator(BenchSandbox sandbox, string name, params string[] arguments)
+    {
+        var port = FreePort.Next();
+        string[] all =
+        [
+            Options.OperatorDll, "--kubeconfig", sandbox.Kubeconfig, "--konnect-server-url", sandbox.Konnect.BaseAddress.ToString(),
+            "--http-port", port.ToString(CultureInfo.InvariantCulture), "--leader-elect=false",
+            .. arguments, "--max-concurrent-reconciles", Options.MaxConcurrentReconciles.ToString(CultureInfo.InvariantCulture),
+        ];
+        return OperatorProcess.Start(new OperatorStart(all, port, Path.Combine(WorkDirectory, $"operator-{name}.log")));
+    }
 
     public void Say(string message) => Progress.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -1,3 +1,4 @@
+using KongIdentityOperator.Bench.Measurement;
 using KongIdentityOperator.Bench.Results;
 using KongIdentityOperator.Bench.Sandbox;
 using KongIdentityOperator.Bench.Workload;

@@ -40,10 +40,11 @@ internal sealed class EndpointHostedService(
         app.MapGet("/readyz", () => readiness.IsReady
             ? Results.Text("ok")
             : Results.Text($"caches not synced: {string.Join(", ", readiness.Unsynced)}", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", () =>
+        _ = processMetrics; // Created with the endpoint so that its series are collected with the rest.
+        app.MapGet("/metrics", async (HttpContext context) =>
         {
-            processMetrics.Update();
-            return Results.Text(metrics.Export(), PrometheusTextWriter.ContentType);
+            context.Response.ContentType = MetricsRegistry.ContentType;
+            await metrics.WriteToAsync(context.Response.Body, context.RequestAborted);
         });
         await app.StartAsync(cancellationToken);
         _app = app;

@@ -1,64 +1,46 @@
-using System.Collections.Concurrent;
-using System.Globalization;
+using System.Text;
+using Prometheus;
 
 namespace KongIdentityOperator.Runtime.Metrics;
 
 /// <summary>
-/// The process's metrics, exposed on <c>/metrics</c> in the Prometheus text format. Creating a metric that already
-/// exists returns the existing one (so several components can share a family); a different type or label set throws.
+/// The process's metrics, kept by prometheus-net in a registry of their own: no default collectors and no event or
+/// meter listeners, so <c>/metrics</c> serves exactly the families the components create (and
+/// <see cref="ProcessMetrics"/>), under the names they give. Creating a metric that already exists returns it, so
+/// several components share a family; one of another type throws.
 /// </summary>
 public sealed class MetricsRegistry
 {
-    private readonly ConcurrentDictionary<string, IMetricFamily> _families = new(StringComparer.Ordinal);
+    /// <summary>The Prometheus text exposition format 0.0.4.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public Counter CreateCounter(string name, string help, params string[] labelNames) =>
-        GetOrAdd(name, labelNames, () => new Counter(name, help, labelNames));
-
-    public Gauge CreateGauge(string name, string help, params string[] labelNames) =>
-        GetOrAdd(name, labelNames, () => new Gauge(name, help, labelNames));
-
-    public Histogram CreateHistogram(string name, string help, IReadOnlyList<double> buckets, params string[] labelNames) =>
-        GetOrAdd(name, labelNames, () => new Histogram(name, help, buckets, labelNames));
-
-    /// <summary>Writes every metric, sorted by name, in the Prometheus text exposition format 0.0.4.</summary>
-    public void WriteTo(TextWriter output)
+    static MetricsRegistry()
     {
-        var writer = new PrometheusTextWriter(output);
-        foreach (var family in _families.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
-        {
-            family.Write(writer);
-        }
+        // The default registry is never exported; this keeps it from starting its listeners should anything touch it.
+        Prometheus.Metrics.SuppressDefaultMetrics();
     }
+
+    public MetricsRegistry()
+    {
+        Collectors = Prometheus.Metrics.NewCustomRegistry();
+        Factory = Prometheus.Metrics.WithCustomRegistry(Collectors);
+    }
+
+    /// <summary>What the exporter collects from.</summary>
+    public CollectorRegistry Collectors { get; }
+
+    /// <summary>What components create their metrics with.</summary>
+    public IMetricFactory Factory { get; }
+
+    /// <summary>Writes every metric in the text format, after running the registry's before-collect callbacks.</summary>
+    public Task WriteToAsync(Stream output, CancellationToken cancellationToken) =>
+        Collectors.CollectAndExportAsTextAsync(output, ExpositionFormat.PrometheusText, cancellationToken);
 
     /// <summary>The exposition text (what <c>/metrics</c> serves).</summary>
-    public string Export()
+    public async Task<string> ExportAsync(CancellationToken cancellationToken)
     {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        WriteTo(output);
-        return output.ToString();
-    }
-
-    private TMetric GetOrAdd<TMetric>(string name, string[] labelNames, Func<TMetric> create)
-        where TMetric : class, IMetricFamily
-    {
-        var family = _families.GetOrAdd(name, _ => create());
-        if (family is not TMetric typed)
-        {
-            throw new InvalidOperationException($"Metric {name} is already registered as a {family.Type}.");
-        }
-
-        var existingLabels = family switch
-        {
-            Metric<Counter.Child> c => c.LabelNames,
-            Metric<Gauge.Child> g => g.LabelNames,
-            Metric<Histogram.Child> h => h.LabelNames,
-            _ => [],
-        };
-        if (!existingLabels.SequenceEqual(labelNames))
-        {
-            throw new InvalidOperationException($"Metric {name} is already registered with labels [{string.Join(',', existingLabels)}].");
-        }
-
-        return typed;
+        using var output = new MemoryStream();
+        await WriteToAsync(output, cancellationToken);
+        return Encoding.UTF8.GetString(output.ToArray());
     }
 }

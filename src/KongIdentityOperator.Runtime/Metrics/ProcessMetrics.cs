@@ -1,59 +1,51 @@
 using System.Diagnostics;
+using System.Globalization;
+using Prometheus;
 
 namespace KongIdentityOperator.Runtime.Metrics;
 
 /// <summary>
 /// The process and GC series Prometheus clients export by convention (<c>process_*</c>, and <c>dotnet_*</c> in
-/// place of Go's <c>go_memstats_*</c>), refreshed when <c>/metrics</c> is scraped: what an operator costs in CPU
-/// and memory, without attaching a profiler.
+/// place of Go's <c>go_memstats_*</c>), refreshed each time the registry is collected: what an operator costs in CPU
+/// and memory, without attaching a profiler. prometheus-net's own process collector is not used because its names
+/// differ (it has no <c>process_resident_memory_bytes</c>, for one).
 /// </summary>
 internal sealed class ProcessMetrics
 {
-    private readonly Lock _lock = new();
-    private readonly Counter.Child _cpu;
-    private readonly Gauge.Child _residentMemory;
-    private readonly Gauge.Child _heapSize;
-    private readonly Gauge.Child _committed;
-    private readonly Counter.Child _allocated;
+    private readonly Counter _cpu;
+    private readonly Gauge _residentMemory;
+    private readonly Gauge _heapSize;
+    private readonly Gauge _committed;
+    private readonly Counter _allocated;
     private readonly Counter _collections;
-    private double _cpuSeen;
-    private double _allocatedSeen;
-    private readonly int[] _collectionsSeen = new int[GC.MaxGeneration + 1];
 
     public ProcessMetrics(MetricsRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        _cpu = registry.CreateCounter("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.").WithLabels();
-        _residentMemory = registry.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.").WithLabels();
-        registry.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.")
+        var factory = registry.Factory;
+        _cpu = factory.CreateCounter("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.");
+        _residentMemory = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
+        factory.CreateGauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.")
             .Set(new DateTimeOffset(Process.GetCurrentProcess().StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0);
-        _heapSize = registry.CreateGauge("dotnet_gc_heap_size_bytes", "GC heap size (all generations, fragmentation included) after the last collection.").WithLabels();
-        _committed = registry.CreateGauge("dotnet_gc_committed_bytes", "Memory the GC has committed (heap, free space kept for reuse, bookkeeping).").WithLabels();
-        _allocated = registry.CreateCounter("dotnet_gc_allocated_bytes_total", "Bytes allocated on the GC heap since the process started.").WithLabels();
-        _collections = registry.CreateCounter("dotnet_gc_collections_total", "Garbage collections by generation.", "generation");
+        _heapSize = factory.CreateGauge("dotnet_gc_heap_size_bytes", "GC heap size (all generations, fragmentation included) after the last collection.");
+        _committed = factory.CreateGauge("dotnet_gc_committed_bytes", "Memory the GC has committed (heap, free space kept for reuse, bookkeeping).");
+        _allocated = factory.CreateCounter("dotnet_gc_allocated_bytes_total", "Bytes allocated on the GC heap since the process started.");
+        _collections = factory.CreateCounter("dotnet_gc_collections_total", "Garbage collections by generation.", ["generation"]);
+        registry.Collectors.AddBeforeCollectCallback(Update);
     }
 
-    /// <summary>Brings every series up to date (counters move by what happened since the last scrape).</summary>
+    /// <summary>Brings every series up to date (a counter is raised to the process's own running total).</summary>
     public void Update()
     {
-        lock (_lock)
+        _cpu.IncTo(Environment.CpuUsage.TotalTime.TotalSeconds);
+        _residentMemory.Set(Environment.WorkingSet);
+        var gc = GC.GetGCMemoryInfo();
+        _heapSize.Set(gc.HeapSizeBytes);
+        _committed.Set(gc.TotalCommittedBytes);
+        _allocated.IncTo(GC.GetTotalAllocatedBytes());
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
         {
-            var cpu = Environment.CpuUsage.TotalTime.TotalSeconds;
-            _cpu.Inc(Math.Max(0, cpu - _cpuSeen));
-            _cpuSeen = Math.Max(cpu, _cpuSeen);
-            _residentMemory.Set(Environment.WorkingSet);
-            var gc = GC.GetGCMemoryInfo();
-            _heapSize.Set(gc.HeapSizeBytes);
-            _committed.Set(gc.TotalCommittedBytes);
-            var allocated = (double)GC.GetTotalAllocatedBytes();
-            _allocated.Inc(Math.Max(0, allocated - _allocatedSeen));
-            _allocatedSeen = Math.Max(allocated, _allocatedSeen);
-            for (var generation = 0; generation < _collectionsSeen.Length; generation++)
-            {
-                var count = GC.CollectionCount(generation);
-                _collections.WithLabels(generation.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc(Math.Max(0, count - _collectionsSeen[generation]));
-                _collectionsSeen[generation] = Math.Max(count, _collectionsSeen[generation]);
-            }
+            _collections.WithLabels(generation.ToString(CultureInfo.InvariantCulture)).IncTo(GC.CollectionCount(generation));
         }
     }
 }

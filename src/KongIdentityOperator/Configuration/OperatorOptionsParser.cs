@@ -1,55 +1,41 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace KongIdentityOperator.Configuration;
 
 /// <summary>
-/// Reads flags (<c>--name value</c> or <c>--name=value</c>) over environment variables over defaults.
-/// Errors name the flag and what was expected; a token value is never echoed.
+/// Reads flags (<c>--name value</c> or <c>--name=value</c>, parsed by <see cref="OperatorCommand"/>) over environment
+/// variables over defaults. Errors name the flag and what was expected; a value is never echoed, since it may be a token.
 /// </summary>
 internal static partial class OperatorOptionsParser
 {
     public static OperatorOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
+        var command = new OperatorCommand();
+        return From(command, command.Parse(args), args, environment);
+    }
+
+    /// <summary>The options of a parsed command line, over the environment variables, over the defaults.</summary>
+    public static OperatorOptions From(OperatorCommand command, ParseResult result, IReadOnlyList<string> args, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(args);
+        ThrowOnErrors(result, args);
+
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var definition in OptionDefinitions.All)
+        foreach (var flag in command.Flags)
         {
-            if (environment(definition.EnvironmentVariable) is { Length: > 0 } value)
+            if (environment(flag.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
             {
-                values[definition.Name] = value;
-            }
-        }
-
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                // The value itself is not echoed: a stray argument may well be a token.
-                throw new OptionsException($"unexpected argument at position {i + 1}: flags start with --, and a flag's value follows it");
+                values[flag.Name] = fromEnvironment;
             }
 
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? arg[2..] : arg[2..equals];
-            if (OptionDefinitions.All.All(d => d.Name != name))
+            if (result.GetResult(flag.Option) is { Implicit: false })
             {
-                throw new OptionsException($"unknown flag --{name}");
-            }
-
-            if (equals >= 0)
-            {
-                values[name] = arg[(equals + 1)..];
-            }
-            else if (name == "leader-elect" && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
-            {
-                values[name] = "true";
-            }
-            else if (i + 1 < args.Count)
-            {
-                values[name] = args[++i];
-            }
-            else
-            {
-                throw new OptionsException($"flag --{name} needs a value");
+                // The last of a repeated flag wins; only --leader-elect may stand bare, and then means true.
+                values[flag.Name] = result.GetValue(flag.Option) is [.., var last] ? last : "true";
             }
         }
 
@@ -149,4 +135,33 @@ internal static partial class OperatorOptionsParser
         "false" or "0" or "no" => false,
         _ => throw new OptionsException($"--leader-elect: '{text}' is not true or false"),
     };
+
+    /// <summary>System.CommandLine's errors, reworded: its messages quote the offending argument, which may be a token.</summary>
+    private static void ThrowOnErrors(ParseResult result, IReadOnlyList<string> args)
+    {
+        // System.CommandLine would take the next argument as the value of "--flag=" (a typo for "--flag=value").
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a.EndsWith('=')) is { } empty)
+        {
+            throw new OptionsException($"flag {empty[..^1]} needs a value after =");
+        }
+
+        foreach (var token in result.UnmatchedTokens)
+        {
+            if (token.StartsWith('-'))
+            {
+                var equals = token.IndexOf('=', StringComparison.Ordinal);
+                throw new OptionsException($"unknown flag {(equals < 0 ? token : token[..equals])}");
+            }
+
+            var position = args.ToList().IndexOf(token) + 1;
+            throw new OptionsException($"unexpected argument at position {position}: flags start with --, and a flag's value follows it");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            throw error.SymbolResult is OptionResult option
+                ? new OptionsException($"flag {option.Option.Name} needs a value")
+                : new OptionsException("the command line could not be read: flags start with --, and a flag's value follows it");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KongIdentityOperator.Konnect.Observability;
 using KongIdentityOperator.Runtime.Metrics;
+using Prometheus;
 
 namespace KongIdentityOperator.Hosting;
 
@@ -12,11 +13,11 @@ internal sealed class KonnectCallMetrics(MetricsRegistry registry) : IKonnectCal
 {
     private static readonly double[] Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-    private readonly Counter _requests = registry.CreateCounter(
-        "konnect_requests_total", "Konnect API requests by method, route template and status code (0 = no response).", "method", "route", "code");
+    private readonly Counter _requests = registry.Factory.CreateCounter(
+        "konnect_requests_total", "Konnect API requests by method, route template and status code (0 = no response).", ["method", "route", "code"]);
 
-    private readonly Histogram _duration = registry.CreateHistogram(
-        "konnect_request_duration_seconds", "Konnect API request latency by method and route template.", Buckets, "method", "route");
+    private readonly Histogram _duration = registry.Factory.CreateHistogram(
+        "konnect_request_duration_seconds", "Konnect API request latency by method and route template.", ["method", "route"], new HistogramConfiguration { Buckets = Buckets });
 
     public void OnAttempt(KonnectCallAttempt attempt)
     {

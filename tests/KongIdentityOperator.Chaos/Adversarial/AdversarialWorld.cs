@@ -87,7 +87,7 @@ public sealed class AdversarialWorld : IAsyncLifetime
         await _sandbox.CreateNamespaceAsync(Victim, VictimToken, Ct);
         await Writes.RetryAsync(() => _sandbox.Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Platform } }, cancellationToken: Ct), Ct);
 
-        _operator = await OperatorProcess.StartAsync(
+        _operator = await ChaosOperator.StartAsync(
             _sandbox.Launch(_work, "operator.log") with
             {
                 KonnectServerUrl = null,

@@ -49,7 +49,7 @@ public sealed class StalledInputFixture : IAsyncLifetime
             contexts.Add(context);
         }
 
-        await using var process = await OperatorProcess.StartAsync(_sandbox.Launch(_work, "operator.log") with { KonnectServerUrl = _tap.BaseAddress }, ct);
+        await using var process = await ChaosOperator.StartAsync(_sandbox.Launch(_work, "operator.log") with { KonnectServerUrl = _tap.BaseAddress }, ct);
         var created = await Task.WhenAll(cases.Select((c, i) => ArrangeAndCreateAsync(c, contexts[i], ct)));
         var reached = await Task.WhenAll(cases.Select((c, i) => ReachAsync(c, contexts[i], ct)));
 

@@ -222,9 +222,9 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
     private async Task<OperatorProcess> StartOperatorAsync(OperatorLaunch launch, CancellationToken cancellationToken)
     {
         var file = work.File($"operator-{_incarnation++:00}.log");
-        var started = await OperatorProcess.StartAsync(launch with { LogFile = file }, cancellationToken);
+        var started = await ChaosOperator.StartAsync(launch with { LogFile = file }, cancellationToken);
         _started.Add(started);
-        log($"operator pid {started.Pid} started ({Path.GetFileName(file)})");
+        log($"operator pid {started.Id} started ({Path.GetFileName(file)})");
         return started;
     }
 
@@ -252,7 +252,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
             notReady = converging is null ? 0 : (await ClusterObjects.ReadAsync(converging.Client, cancellationToken)).NotReady().Count;
         }
 
-        var pid = current.Pid;
+        var pid = current.Id;
         await current.DisposeAsync();
         if (notReady > 0)
         {
@@ -288,7 +288,7 @@ internal sealed class ChaosRun(ChaosProfile profile, WorkDirectory work, Action<
         {
             if (await current.GetAsync(path, cancellationToken) is { } answer)
             {
-                _endpointBodies.Add(($"/{path} of pid {current.Pid}", answer.Body));
+                _endpointBodies.Add(($"/{path} of pid {current.Id}", answer.Body));
             }
         }
     }

@@ -36,7 +36,7 @@ internal static class CredentialsCheck
             problems.Add($"{who}: Secret lists scopes [{string.Join(' ', granted)}], expected [{string.Join(' ', plan.Scopes)}]");
         }
 
-        var (claims, error) = await TokenRequest.SendAsync(data, string.Join(' ', plan.Scopes), cancellationToken);
+        var (claims, error) = await TokenClient.RequestAsync(data, string.Join(' ', plan.Scopes), cancellationToken);
         if (claims is null)
         {
             problems.Add($"{who}: token refused: {error}");

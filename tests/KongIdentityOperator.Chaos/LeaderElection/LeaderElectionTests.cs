@@ -32,10 +32,10 @@ public sealed class LeaderElectionTests
         await Writes.RetryAsync(() => sandbox.Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = LeaseNamespace } }, cancellationToken: Ct), Ct);
         OperatorLaunch Replica(string log) => sandbox.Launch(work, log) with { KonnectServerUrl = konnect.BaseAddress, LeaderElect = true, LeaseNamespace = LeaseNamespace };
 
-        await using var first = await OperatorProcess.StartAsync(Replica("replica-a.log"), Ct);
+        await using var first = await ChaosOperator.StartAsync(Replica("replica-a.log"), Ct);
         var leader = await Poll.MatchAsync(() => LeaseHolder.ReadAsync(sandbox, LeaseNamespace, Ct), h => h is not null, h => h ?? "none", "a lease holder", Wait.Timeout, Ct);
         Assert.Equal(leader, LeaseHolder.IdentityOf(first));
-        await using var second = await OperatorProcess.StartAsync(Replica("replica-b.log"), Ct);
+        await using var second = await ChaosOperator.StartAsync(Replica("replica-b.log"), Ct);
         await Poll.UntilAsync(async () => (await second.GetAsync("readyz", Ct))?.Status == System.Net.HttpStatusCode.OK, "the standby's caches synced", Wait.Timeout, Ct);
 
         // Work in flight when the leader dies: the AuthServer is Ready, its Clients are being created (slowly: every
@@ -63,7 +63,7 @@ public sealed class LeaderElectionTests
         var converged = killed.Elapsed;
 
         // A new standby (the restarted pod) stays passive too.
-        await using var third = await OperatorProcess.StartAsync(Replica("replica-a-restarted.log"), Ct);
+        await using var third = await ChaosOperator.StartAsync(Replica("replica-a-restarted.log"), Ct);
         await Quiescence.WaitAsync(second, objects.Count, Ct);
         await Poll.UntilAsync(async () => (await third.GetAsync("readyz", Ct))?.Status == System.Net.HttpStatusCode.OK, "the new standby's caches synced", Wait.Timeout, Ct);
         var newStandby = (await third.GetAsync("metrics", Ct))!.Value.Body;

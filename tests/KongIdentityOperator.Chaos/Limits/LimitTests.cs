@@ -26,7 +26,7 @@ public sealed class LimitTests
         await using var sandbox = await ChaosSandbox.StartAsync([token], work, Ct, limits: KonnectEmulatorLimits.Documented with { MaxAuthServers = 2 });
         await using var tap = await HttpTap.StartAsync(sandbox.Konnect.BaseAddress, Ct);
         await sandbox.CreateNamespaceAsync("limits", token, Ct);
-        await using var process = await OperatorProcess.StartAsync(sandbox.Launch(work, "operator.log") with { KonnectServerUrl = tap.BaseAddress }, Ct);
+        await using var process = await ChaosOperator.StartAsync(sandbox.Launch(work, "operator.log") with { KonnectServerUrl = tap.BaseAddress }, Ct);
 
         foreach (var name in new[] { "first", "second" })
         {
@@ -56,7 +56,7 @@ public sealed class LimitTests
         using var work = new WorkDirectory("limit-clients");
         await using var sandbox = await ChaosSandbox.StartAsync([token], work, Ct, limits: KonnectEmulatorLimits.Documented with { MaxClientsPerAuthServer = 1 });
         await sandbox.CreateNamespaceAsync("limits", token, Ct);
-        await using var process = await OperatorProcess.StartAsync(sandbox.Launch(work, "operator.log"), Ct);
+        await using var process = await ChaosOperator.StartAsync(sandbox.Launch(work, "operator.log"), Ct);
         await Writes.CreateAsync(sandbox.Client, AuthServerNamed("issuer"), Ct);
         await Writes.CreateAsync(sandbox.Client, ClientNamed("first"), Ct);
         await Wait.ForReadyAsync<Client>(sandbox.Client, "limits", "first", Ct);

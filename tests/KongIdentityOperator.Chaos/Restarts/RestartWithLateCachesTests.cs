@@ -29,7 +29,7 @@ public sealed class RestartWithLateCachesTests : IAsyncLifetime
         await TenantSetup.CreateGatewayServicesAsync(_sandbox, _token, [_tenant], Ct);
         await _sandbox.CreateNamespaceAsync(_tenant.Namespace, _token, Ct);
         await TenantSetup.DeclareAllAsync(_sandbox, _tenant, Ct);
-        await using var first = await OperatorProcess.StartAsync(_sandbox.Launch(_work, "operator-first.log"), Ct);
+        await using var first = await ChaosOperator.StartAsync(_sandbox.Launch(_work, "operator-first.log"), Ct);
         await Poll.MatchAsync(
             () => ClusterObjects.ReadAsync(_sandbox.Client, Ct),
             o => o.Count == ChaosTopology.ObjectCount(_tenant) && o.NotReady().Count == 0,
@@ -60,7 +60,7 @@ public sealed class RestartWithLateCachesTests : IAsyncLifetime
 
         // The AuthServer and policy lists come 3 s after the Secret list: the token guard must not decide before them.
         await using var kubeTap = await HttpTap.StartAsync(_sandbox.Kube.BaseAddress, Ct, HoldBackLists(("authservers", 3), ("upstreamoauthpolicies", 3)));
-        await using var restarted = await OperatorProcess.StartAsync(ThroughTap(kubeTap, "operator-restarted.log"), Ct);
+        await using var restarted = await ChaosOperator.StartAsync(ThroughTap(kubeTap, "operator-restarted.log"), Ct);
 
         await Poll.MatchAsync(
             () => ClusterObjects.ReadAsync(_sandbox.Client, Ct),
@@ -86,7 +86,7 @@ public sealed class RestartWithLateCachesTests : IAsyncLifetime
 
         // Scopes and Clients are listed 2 s late, AuthServers 4 s late: their dependents' controllers would start first.
         await using var kubeTap = await HttpTap.StartAsync(_sandbox.Kube.BaseAddress, Ct, HoldBackLists(("authservers", 4), ("scopes", 2), ("clients", 2)));
-        await using var restarted = await OperatorProcess.StartAsync(ThroughTap(kubeTap, "operator-restarted.log"), Ct);
+        await using var restarted = await ChaosOperator.StartAsync(ThroughTap(kubeTap, "operator-restarted.log"), Ct);
         var objects = await ClusterObjects.ReadAsync(_sandbox.Client, Ct);
         await Quiescence.WaitAsync(restarted, objects.Count, Ct);
 

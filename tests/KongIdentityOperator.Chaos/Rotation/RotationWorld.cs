@@ -72,7 +72,7 @@ internal sealed class RotationWorld : IAsyncDisposable
 
     public async Task StartOperatorAsync()
     {
-        Operator = await OperatorProcess.StartAsync(
+        Operator = await ChaosOperator.StartAsync(
             Sandbox.Launch(_work, $"operator-{++_launches}.log") with { KonnectServerUrl = KonnectTap.BaseAddress, Kubeconfig = _work.File("tapped-kubeconfig") },
             Ct);
     }

@@ -49,7 +49,7 @@ internal sealed class TokenFetcher : BackgroundLoop
 
             if (held is not null)
             {
-                var (_, error) = await TokenRequest.SendAsync(held, scope: null, stop);
+                var (_, error) = await TokenClient.RequestAsync(held, scope: null, stop);
                 if (error is null)
                 {
                     Interlocked.Increment(ref _successes);

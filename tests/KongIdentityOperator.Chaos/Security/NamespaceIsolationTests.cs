@@ -35,7 +35,7 @@ public sealed class NamespaceIsolationTests
         await Writes.CreateAsync(sandbox.Client, Secret(Elsewhere, "shared-token", elsewhereToken, "token"), Ct);
         sandbox.Kube.ClearRequestLog();
 
-        await using var process = await OperatorProcess.StartAsync(
+        await using var process = await ChaosOperator.StartAsync(
             sandbox.Launch(work, "operator.log") with { KonnectServerUrl = konnect.BaseAddress, Namespaces = [Watched] }, Ct);
         await Writes.CreateAsync(sandbox.Client, new AuthServer { Metadata = new() { Name = "issuer", NamespaceProperty = Watched }, Spec = new() { Audience = "https://a.example.com", Konnect = new() { TokenSecretRef = new() { Name = "konnect-token" } } } }, Ct);
         await Writes.CreateAsync(sandbox.Client, new AuthServer { Metadata = new() { Name = "borrower", NamespaceProperty = Watched }, Spec = new() { Audience = "https://b.example.com", Konnect = new() { TokenSecretRef = new() { Name = "shared-token" } } } }, Ct);

@@ -29,7 +29,7 @@ public sealed class SecretExposureTests
         await using var history = SecretHistory.Start(sandbox.Client);
         const string ns = "exposed";
         await Writes.RetryAsync(() => sandbox.Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } }, cancellationToken: Ct), Ct);
-        await using var process = await OperatorProcess.StartAsync(
+        await using var process = await ChaosOperator.StartAsync(
             sandbox.Launch(work, "operator.log") with { ExtraArguments = ["--konnect-token", token, "--default-token-namespaces", ns] }, Ct);
 
         // The tutorial, on the operator's default token (no tokenSecretRef), plus a second Client.

@@ -12,13 +12,7 @@ public sealed class BacklogTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = await cluster.StartOperatorAsync(
-            register: b => b.AddController<WidgetController, Widget>(o => o.MaxConcurrentReconciles = 2),
-            behave: b => b.Reconcile = async (w, _, ct) =>
-            {
-                await gate.Task.WaitAsync(ct);
-                return ReconciliationResult<Widget>.Success(w);
-            });
+        var host = await cluster.StartGatedOperatorAsync(gate);
         var backlog = host.Services.GetRequiredService<IEntityBacklog<Widget>>();
         EntityKey[] keys = [.. Enumerable.Range(0, 6).Select(i => new EntityKey("default", $"w{i}"))];
 

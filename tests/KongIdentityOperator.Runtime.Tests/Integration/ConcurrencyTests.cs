@@ -12,13 +12,7 @@ public sealed class ConcurrencyTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var host = await cluster.StartOperatorAsync(
-            register: b => b.AddController<WidgetController, Widget>(o => o.MaxConcurrentReconciles = 2),
-            behave: b => b.Reconcile = async (w, _, ct) =>
-            {
-                await gate.Task.WaitAsync(ct);
-                return ReconciliationResult<Widget>.Success(w);
-            });
+        var host = await cluster.StartGatedOperatorAsync(gate);
         var metrics = host.Services.GetRequiredService<MetricsRegistry>();
 
         for (var i = 0; i < 6; i++)
@@ -28,9 +22,9 @@ public sealed class ConcurrencyTests
 
         await Eventually.TrueAsync(() => host.Recorder.InFlight == 2, "two reconciles in flight");
         await Eventually.TrueAsync(
-            () => metrics.Export().Contains("workqueue_depth{controller=\"widget\",name=\"widget\"} 4", StringComparison.Ordinal),
+            async () => (await metrics.ExportAsync(TestContext.Current.CancellationToken)).Contains("workqueue_depth{controller=\"widget\",name=\"widget\"} 4", StringComparison.Ordinal),
             "the other four waiting in the queue");
-        Assert.Contains("controller_runtime_active_workers{controller=\"widget\"} 2", metrics.Export(), StringComparison.Ordinal);
+        Assert.Contains("controller_runtime_active_workers{controller=\"widget\"} 2", await metrics.ExportAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(2, host.Recorder.Calls.Count);
 
         gate.SetResult();

@@ -13,8 +13,8 @@ public sealed class EndpointTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var host = await cluster.StartOperatorAsync();
-        host.Services.GetRequiredService<MetricsRegistry>()
-            .CreateCounter("konnect_requests_total", "Requests to Konnect.", "route", "code").WithLabels("/v1/auth-servers", "200").Inc();
+        host.Services.GetRequiredService<MetricsRegistry>().Factory
+            .CreateCounter("konnect_requests_total", "Requests to Konnect.", ["route", "code"]).WithLabels("/v1/auth-servers", "200").Inc();
         await cluster.CreateWidgetAsync("a");
         await Eventually.TrueAsync(() => host.Recorder.Count("ReconcileAsync", "default/a") == 1, "a reconcile");
         using var http = new HttpClient { BaseAddress = host.Endpoint };

@@ -136,11 +136,11 @@ public sealed class ReconcileLifecycleTests
         await cluster.CreateWidgetAsync("a");
 
         await Eventually.TrueAsync(() => host.Recorder.Count("ReconcileAsync", "default/a") == 3, "two retries");
-        var metrics = host.Services.GetRequiredService<KongIdentityOperator.Runtime.Metrics.MetricsRegistry>().Export();
+        var metrics = await host.Services.GetRequiredService<KongIdentityOperator.Runtime.Metrics.MetricsRegistry>().ExportAsync(TestContext.Current.CancellationToken);
         Assert.Contains("controller_runtime_reconcile_errors_total{controller=\"widget\"} 2", metrics, StringComparison.Ordinal);
         Assert.Contains("workqueue_retries_total{controller=\"widget\",name=\"widget\"} 2", metrics, StringComparison.Ordinal);
         await Eventually.TrueAsync(
-            () => host.Services.GetRequiredService<KongIdentityOperator.Runtime.Metrics.MetricsRegistry>().Export()
+            async () => (await host.Services.GetRequiredService<KongIdentityOperator.Runtime.Metrics.MetricsRegistry>().ExportAsync(TestContext.Current.CancellationToken))
                 .Contains("controller_runtime_reconcile_total{controller=\"widget\",result=\"success\"} 1", StringComparison.Ordinal),
             "the success to be counted");
     }

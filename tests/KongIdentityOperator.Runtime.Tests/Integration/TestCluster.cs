@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Client;
+using KongIdentityOperator.Runtime.Reconciliation;
 using KongIdentityOperator.Runtime.Tests.TestEntities;
 using KongIdentityOperator.Sandbox.KubeApi;
 
@@ -57,6 +58,16 @@ internal sealed class TestCluster : IAsyncDisposable
         _operators.Add(host);
         return host;
     }
+
+    /// <summary>An operator whose Widget reconciles wait for <paramref name="gate"/>, two at a time.</summary>
+    public Task<OperatorHost> StartGatedOperatorAsync(TaskCompletionSource gate) =>
+        StartOperatorAsync(
+            register: b => b.AddController<WidgetController, Widget>(o => o.MaxConcurrentReconciles = 2),
+            behave: b => b.Reconcile = async (w, _, ct) =>
+            {
+                await gate.Task.WaitAsync(ct);
+                return ReconciliationResult<Widget>.Success(w);
+            });
 
     public async Task<Widget> CreateWidgetAsync(string name, string? value = null, string? reference = null, string ns = "default", IDictionary<string, string>? labels = null)
     {

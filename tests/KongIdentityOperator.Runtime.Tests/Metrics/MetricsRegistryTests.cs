@@ -6,108 +6,95 @@ public sealed class MetricsRegistryTests
 {
     private readonly MetricsRegistry _registry = new();
 
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
     [Fact]
-    public void Counters_and_gauges_are_written_in_the_text_format()
+    public async Task Controller_metrics_use_controller_runtime_names_with_every_result_at_zero()
     {
-        _registry.CreateCounter("requests_total", "Requests served.", "code", "method").WithLabels("200", "GET").Inc(3);
-        _registry.CreateCounter("requests_total", "Requests served.", "code", "method").WithLabels("500", "GET").Inc();
-        _registry.CreateGauge("in_flight", "Requests in flight.").Set(2.5);
+        var metrics = new ControllerMetrics(_registry, "widget", maxConcurrentReconciles: 3);
+        metrics.CountResult(ControllerMetrics.Success);
+        metrics.ReconcileTime.Observe(0.2);
 
-        Assert.Equal(
-            """
-            # HELP in_flight Requests in flight.
-            # TYPE in_flight gauge
-            in_flight 2.5
-            # HELP requests_total Requests served.
-            # TYPE requests_total counter
-            requests_total{code="200",method="GET"} 3
-            requests_total{code="500",method="GET"} 1
+        var lines = (await _registry.ExportAsync(Token)).Split('\n');
 
-            """.ReplaceLineEndings("\n"),
-            _registry.Export());
+        string[] expected =
+        [
+            "# TYPE controller_runtime_reconcile_total counter",
+            "controller_runtime_reconcile_total{controller=\"widget\",result=\"success\"} 1",
+            "controller_runtime_reconcile_total{controller=\"widget\",result=\"error\"} 0",
+            "controller_runtime_reconcile_total{controller=\"widget\",result=\"requeue\"} 0",
+            "controller_runtime_reconcile_total{controller=\"widget\",result=\"requeue_after\"} 0",
+            "controller_runtime_reconcile_errors_total{controller=\"widget\"} 0",
+            "# TYPE controller_runtime_reconcile_time_seconds histogram",
+            "controller_runtime_reconcile_time_seconds_bucket{controller=\"widget\",le=\"0.15\"} 0",
+            "controller_runtime_reconcile_time_seconds_bucket{controller=\"widget\",le=\"0.2\"} 1",
+            "controller_runtime_reconcile_time_seconds_bucket{controller=\"widget\",le=\"+Inf\"} 1",
+            "controller_runtime_reconcile_time_seconds_sum{controller=\"widget\"} 0.2",
+            "controller_runtime_reconcile_time_seconds_count{controller=\"widget\"} 1",
+            "controller_runtime_active_workers{controller=\"widget\"} 0",
+            "controller_runtime_max_concurrent_reconciles{controller=\"widget\"} 3",
+        ];
+        Assert.All(expected, line => Assert.Contains(line, lines));
+        Assert.Equal(ControllerMetrics.ReconcileTimeBuckets.Length + 1, lines.Count(l => l.StartsWith("controller_runtime_reconcile_time_seconds_bucket", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void Histograms_write_cumulative_buckets_sum_and_count()
+    public async Task Two_controllers_share_one_family_with_a_series_each()
     {
-        var histogram = _registry.CreateHistogram("latency_seconds", "Latency.", [0.1, 1], "route").WithLabels("/a");
-        histogram.Observe(0.05);
-        histogram.Observe(0.5);
-        histogram.Observe(5);
+        _ = new ControllerMetrics(_registry, "a", 1);
+        _ = new ControllerMetrics(_registry, "b", 1);
 
-        Assert.Equal(
-            """
-            # HELP latency_seconds Latency.
-            # TYPE latency_seconds histogram
-            latency_seconds_bucket{route="/a",le="0.1"} 1
-            latency_seconds_bucket{route="/a",le="1"} 2
-            latency_seconds_bucket{route="/a",le="+Inf"} 3
-            latency_seconds_sum{route="/a"} 5.55
-            latency_seconds_count{route="/a"} 3
+        var lines = (await _registry.ExportAsync(Token)).Split('\n');
 
-            """.ReplaceLineEndings("\n"),
-            _registry.Export());
+        Assert.Single(lines, l => l == "# TYPE controller_runtime_active_workers gauge");
+        Assert.Contains("controller_runtime_active_workers{controller=\"a\"} 0", lines);
+        Assert.Contains("controller_runtime_active_workers{controller=\"b\"} 0", lines);
     }
 
     [Fact]
-    public void Label_values_and_help_are_escaped()
+    public async Task Process_metrics_are_refreshed_on_every_collection_and_counters_never_go_down()
     {
-        _registry.CreateCounter("escaped_total", "Line one\nback\\slash", "path").WithLabels("a\"b\\c\nd").Inc();
+        _ = new ProcessMetrics(_registry);
 
-        var text = _registry.Export();
+        var first = await _registry.ExportAsync(Token);
+        _ = new byte[1024 * 1024];
+        var second = await _registry.ExportAsync(Token);
 
-        Assert.Contains("# HELP escaped_total Line one\\nback\\\\slash\n", text, StringComparison.Ordinal);
-        Assert.Contains("escaped_total{path=\"a\\\"b\\\\c\\nd\"} 1\n", text, StringComparison.Ordinal);
+        Assert.True(Sample(first, "process_resident_memory_bytes") > 0, "the resident memory is measured");
+        Assert.True(Sample(second, "dotnet_gc_allocated_bytes_total") >= Sample(first, "dotnet_gc_allocated_bytes_total") + (1024 * 1024));
+        Assert.True(Sample(second, "process_cpu_seconds_total") >= Sample(first, "process_cpu_seconds_total"));
+        Assert.Contains("dotnet_gc_collections_total{generation=\"0\"}", second, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Creating_an_existing_metric_returns_it_and_a_conflicting_one_throws()
+    public async Task Only_the_families_the_components_create_are_exported()
     {
-        var counter = _registry.CreateCounter("x_total", "X.", "a");
+        _registry.Factory.CreateGauge("only_one", "The one family.").Set(1);
 
-        Assert.Same(counter, _registry.CreateCounter("x_total", "X.", "a"));
-        Assert.Throws<InvalidOperationException>(() => _registry.CreateGauge("x_total", "X."));
-        Assert.Throws<InvalidOperationException>(() => _registry.CreateCounter("x_total", "X.", "b"));
-    }
+        var families = (await _registry.ExportAsync(Token)).Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).ToList();
 
-    [Theory]
-    [InlineData("bad-name")]
-    [InlineData("1leading_digit")]
-    public void Invalid_metric_names_are_rejected(string name) =>
-        Assert.Throws<ArgumentException>(() => _registry.CreateCounter(name, "bad"));
-
-    [Fact]
-    public void Reserved_or_invalid_label_names_are_rejected()
-    {
-        Assert.Throws<ArgumentException>(() => _registry.CreateHistogram("h", "h", [1], "le"));
-        Assert.Throws<ArgumentException>(() => _registry.CreateCounter("c_total", "c", "__reserved"));
+        Assert.Equal(["# TYPE only_one gauge"], families);
     }
 
     [Fact]
-    public void The_wrong_number_of_label_values_is_rejected() =>
-        Assert.Throws<ArgumentException>(() => _registry.CreateCounter("y_total", "Y.", "a", "b").WithLabels("only-one"));
-
-    [Fact]
-    public void Counters_cannot_go_down() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => _registry.CreateCounter("z_total", "Z.").Inc(-1));
-
-    [Fact]
-    public void Histogram_buckets_must_increase() =>
-        Assert.Throws<ArgumentException>(() => _registry.CreateHistogram("b", "B.", [1, 1]));
-
-    [Fact]
-    public async Task Concurrent_increments_are_not_lost()
+    public void Creating_an_existing_metric_returns_it_and_one_of_another_type_throws()
     {
-        var counter = _registry.CreateCounter("concurrent_total", "C.");
+        var counter = _registry.Factory.CreateCounter("x_total", "X.", ["a"]);
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
-        {
-            for (var i = 0; i < 10_000; i++)
-            {
-                counter.Inc();
-            }
-        }, TestContext.Current.CancellationToken)));
-
-        Assert.Equal(80_000, counter.WithLabels().Value);
+        Assert.Same(counter, _registry.Factory.CreateCounter("x_total", "X.", ["a"]));
+        Assert.ThrowsAny<InvalidOperationException>(() => _registry.Factory.CreateGauge("x_total", "X."));
     }
+
+    [Fact]
+    public async Task Label_values_are_escaped()
+    {
+        _registry.Factory.CreateCounter("escaped_total", "Escaping.", ["path"]).WithLabels("a\"b\\c\nd").Inc();
+
+        Assert.Contains("escaped_total{path=\"a\\\"b\\\\c\\nd\"} 1\n", await _registry.ExportAsync(Token), StringComparison.Ordinal);
+    }
+
+    private static double Sample(string exposition, string name) =>
+        double.Parse(
+            exposition.Split('\n').Single(line => line.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..],
+            System.Globalization.CultureInfo.InvariantCulture);
 }

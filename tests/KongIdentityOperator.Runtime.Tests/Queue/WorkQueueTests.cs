@@ -179,7 +179,7 @@ public sealed class WorkQueueTests : IDisposable
         _queue.Done(key);
         _queue.AddRateLimited("ns/a");
 
-        var text = _metrics.Export();
+        var text = await _metrics.ExportAsync(Token);
 
         Assert.Contains("workqueue_adds_total{controller=\"test\",name=\"test\"} 2", text, StringComparison.Ordinal);
         Assert.Contains("workqueue_retries_total{controller=\"test\",name=\"test\"} 1", text, StringComparison.Ordinal);

@@ -45,7 +45,9 @@ public sealed class LineWriter : TextWriter
         {
             line = Text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.EndsWith('\r') is false);
             return line is not null && Text.Contains(line + Environment.NewLine, StringComparison.Ordinal);
-        });
+        },
+        $"a line starting with {prefix}",
+        TimeSpan.FromSeconds(30));
         return line!;
     }
 }

@@ -5,7 +5,6 @@ using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Sandbox.Konnect;
 using KongIdentityOperator.Sandbox.KubeApi;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KongIdentityOperator.Tests.Deploy;

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 
@@ -39,14 +38,31 @@ public sealed class DockerfileTests
     [Fact]
     public void The_image_runs_the_operator_executable_as_the_user_the_Deployment_expects()
     {
-        var runtimeStage = Dockerfile.SkipWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps", StringComparison.Ordinal)).ToList();
-        Assert.Contains("-chiseled", runtimeStage[0], StringComparison.Ordinal);
+        var runtimeStage = Dockerfile.SkipWhile(l => l != "FROM ${RUNTIME_IMAGE}").ToList();
+        Assert.NotEmpty(runtimeStage);
+        Assert.Contains("-chiseled@", BaseImages()["RUNTIME_IMAGE"], StringComparison.Ordinal);
         Assert.Contains("USER 65532:65532", runtimeStage);
         Assert.Contains("ENTRYPOINT [\"/app/KongIdentityOperator\"]", runtimeStage);
 
         var deployment = KubernetesYaml.LoadAllFromString(File.ReadAllText(RepositoryRoot.Combine("config", "manager", "deployment.yaml"))).OfType<V1Deployment>().Single();
         Assert.Equal(65532, deployment.Spec.Template.Spec.SecurityContext.RunAsUser);
         Assert.Equal(65532, deployment.Spec.Template.Spec.SecurityContext.RunAsGroup);
+    }
+
+    [Fact]
+    public void Every_base_image_is_pinned_by_digest()
+    {
+        var images = BaseImages();
+        var froms = Dockerfile.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(froms);
+
+        foreach (var from in froms)
+        {
+            // FROM [--platform=...] image [AS name]; an ARG reference is resolved to its default.
+            var image = from.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).First(w => !w.StartsWith("--", StringComparison.Ordinal));
+            var resolved = image.StartsWith("${", StringComparison.Ordinal) ? images.GetValueOrDefault(image[2..^1], image) : image;
+            Assert.Matches("^[^@]+:[^@]+@sha256:[0-9a-f]{64}$", resolved);
+        }
     }
 
     [Theory]
@@ -58,6 +74,13 @@ public sealed class DockerfileTests
     [InlineData("Directory.Build.props", false)]
     public void The_dockerignore_reading_matches_directories_at_any_depth(string path, bool ignored) =>
         Assert.Equal(ignored, IsIgnored(path));
+
+    /// <summary>The defaults of the <c>ARG name=value</c> lines before the first stage.</summary>
+    private static Dictionary<string, string> BaseImages() =>
+        Dockerfile.TakeWhile(l => !l.StartsWith("FROM ", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("ARG ", StringComparison.Ordinal) && l.Contains('=', StringComparison.Ordinal))
+            .Select(l => l[4..].Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
     /// <summary>Sources of every <c>COPY</c> from the build context (not <c>--from</c> a stage).</summary>
     private static IEnumerable<string> CopiedPaths() =>

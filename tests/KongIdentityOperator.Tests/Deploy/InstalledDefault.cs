@@ -1,7 +1,6 @@
 using k8s;
 using KongIdentityOperator.Sandbox.KubeApi;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

@@ -1,4 +1,3 @@
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 
@@ -6,7 +5,7 @@ namespace KongIdentityOperator.Tests.Deploy;
 internal static class Kubectl
 {
     public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string? input, CancellationToken cancellationToken) =>
-        ChildProcess.RunAsync("kubectl", arguments, input, cancellationToken);
+        ChildProcess.RunAsync("kubectl", arguments, input, cancellationToken: cancellationToken);
 
     /// <summary>Runs kubectl and fails the test with its output unless it exits 0.</summary>
     public static async Task<string> SucceedAsync(IEnumerable<string> arguments, string? input, CancellationToken cancellationToken)

@@ -101,7 +101,7 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
     {
         var deployment = await installed.Kubernetes.AppsV1.ReadNamespacedDeploymentAsync(Name, Ns, cancellationToken: Ct);
         var env = Assert.Single(deployment.Spec.Template.Spec.Containers).Env.ToDictionary(e => e.Name);
-        var known = OptionDefinitions.All.Select(o => o.EnvironmentVariable).Append("POD_NAMESPACE").ToHashSet(StringComparer.Ordinal);
+        var known = new OperatorCommand().Flags.Select(o => o.EnvironmentVariable).Append("POD_NAMESPACE").ToHashSet(StringComparer.Ordinal);
 
         Assert.All(env.Keys.Where(name => !name.StartsWith("DOTNET_", StringComparison.Ordinal)), name => Assert.Contains(name, known));
         Assert.Equal("true", env["LEADER_ELECT"].Value);

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

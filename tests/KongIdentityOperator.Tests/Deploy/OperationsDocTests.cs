@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 
-/// <summary><c>docs/operations.md</c> lists exactly the operator's flags, each with its environment variable and value.</summary>
+/// <summary>
+/// <c>docs/operations.md</c> holds the one flags table (the README links to it); it lists exactly the flags of the
+/// System.CommandLine definition, each with its value and environment variable.
+/// </summary>
 public sealed partial class OperationsDocTests
 {
     [Fact]
@@ -13,8 +15,17 @@ public sealed partial class OperationsDocTests
     {
         var rows = FlagRows(File.ReadAllText(RepositoryRoot.Combine("docs", "operations.md")));
 
-        var expected = OptionDefinitions.All.Select(o => ($"--{o.Name} {o.Value}", o.EnvironmentVariable)).Order().ToList();
+        var expected = new OperatorCommand().Flags.Select(o => (o.Usage, o.EnvironmentVariable)).Order().ToList();
         Assert.Equal(expected, rows.Order().ToList());
+    }
+
+    [Fact]
+    public void The_README_links_to_the_table_instead_of_keeping_a_copy()
+    {
+        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
+
+        Assert.Contains("(docs/operations.md#flags-and-environment-variables)", readme, StringComparison.Ordinal);
+        Assert.DoesNotMatch(FlagRow(), readme);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using k8s.Models;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 

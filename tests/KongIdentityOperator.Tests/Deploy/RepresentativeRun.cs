@@ -7,7 +7,6 @@ using KongIdentityOperator.Entities;
 using KongIdentityOperator.Runtime.Conditions;
 using KongIdentityOperator.Sandbox.KubeApi;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.Deploy;
 
@@ -39,7 +38,7 @@ internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken
     {
         await sandbox.CreateNamespaceAsync(OperatorNamespace, cancellationToken);
         await sandbox.CreateNamespaceAsync(WorkloadNamespace, cancellationToken);
-        await using (var instance = await HostedOperator.StartAsync(sandbox.Configuration, sandbox.Konnect.BaseAddress, OperatorNamespace, cancellationToken))
+        await using (var instance = await OperatorInstance.StartAsDeployedAsync(sandbox.Configuration, sandbox.Konnect.BaseAddress, OperatorNamespace, cancellationToken))
         {
             await ApplyTutorialAsync();
             await RememberOperatorSecretsAsync();

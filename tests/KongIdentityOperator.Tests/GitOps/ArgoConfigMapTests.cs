@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using KongIdentityOperator.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace KongIdentityOperator.Tests.GitOps;
@@ -101,7 +100,7 @@ public sealed class ArgoConfigMapTests
         var kubectl = ChildProcess.Find("kubectl");
         Assert.True(kubectl is not null, "kubectl is not on the PATH; these tests run it offline (no cluster needed).");
 
-        var result = await ChildProcess.RunAsync(kubectl, arguments, input, cancellationToken);
+        var result = await ChildProcess.RunAsync(kubectl, arguments, input, cancellationToken: cancellationToken);
 
         Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', arguments)} failed: {result.Error}");
         return result.Output;

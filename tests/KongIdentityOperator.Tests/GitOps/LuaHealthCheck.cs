@@ -1,4 +1,3 @@
-using KongIdentityOperator.Tests.Support;
 namespace KongIdentityOperator.Tests.GitOps;
 
 /// <summary>
@@ -23,7 +22,7 @@ internal static class LuaHealthCheck
             interpreter,
             [RepositoryFiles.LuaHarness, RepositoryFiles.LuaJsonDecoder, RepositoryFiles.HealthScript],
             objectJson,
-            cancellationToken);
+            cancellationToken: cancellationToken);
 
         Assert.True(result.ExitCode == 0, $"health.lua failed (exit {result.ExitCode}): {result.Error}");
         var newline = result.Output.IndexOf('\n', StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using KongIdentityOperator.Tests.Support;
 
 namespace KongIdentityOperator.Tests.GitOps;
 

@@ -26,7 +26,7 @@ public abstract partial class OperatorScenarios
         Assert.Equal(written["client_secret"], credentials["client_secret"]);
         var client = Assert.Single(Konnect.Snapshot().AllClients);
         Assert.Equal(credentials["client_id"], client.Id);
-        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope", cancellationToken: Ct);
         Assert.Null(error);
         Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
     }
@@ -72,8 +72,8 @@ public abstract partial class OperatorScenarios
     /// </summary>
     private async Task ExpectCredentialsInUseAsync(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string> old)
     {
-        await Eventually.TrueAsync(async () => (await TokenClient.RequestAsync(current, "my-scope")).Error is null, "a token with the new credentials");
-        var (_, stillValid) = await TokenClient.RequestAsync(old, "my-scope");
+        await Eventually.TrueAsync(async () => (await TokenClient.RequestAsync(current, "my-scope", cancellationToken: Ct)).Error is null, "a token with the new credentials");
+        var (_, stillValid) = await TokenClient.RequestAsync(old, "my-scope", cancellationToken: Ct);
         Assert.Null(stillValid);
         var client = await Eventually.MatchAsync(
             () => GetAsync<Client>("appointments-client"), c => c!.Status.PreviousSecretId is not null, "status.previousSecretID");

@@ -34,7 +34,7 @@ public abstract partial class OperatorScenarios
         // The orphaned client still works with its credentials, which outlive the Client object.
         var secret = (await GetAsync<V1Secret>("appointments-client-credentials"))!;
         Assert.DoesNotContain(secret.Metadata.OwnerReferences ?? [], r => r.Kind == "Client");
-        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope", cancellationToken: Ct);
         Assert.Null(error);
         Assert.NotNull(claims);
 

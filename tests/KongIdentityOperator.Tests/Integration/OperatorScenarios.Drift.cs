@@ -34,7 +34,7 @@ public abstract partial class OperatorScenarios
         await Eventually.TrueAsync(
             async () =>
             {
-                var (claims, _) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope");
+                var (claims, _) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope", cancellationToken: Ct);
                 return claims?["test-claim"]?.GetValue<string>() == "test";
             },
             "a token with my-scope and test-claim from the unchanged Secret");

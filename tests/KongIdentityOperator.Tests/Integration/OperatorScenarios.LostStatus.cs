@@ -45,7 +45,7 @@ public abstract partial class OperatorScenarios
         Assert.Equal(ids["client"], Assert.Single(authServer.Clients).Id);
         Assert.Equal(ids["policy"], Assert.Single(after.AllPlugins).Id);
         Assert.Equal(before.AllClients.Single().Secrets.Count, after.AllClients.Single().Secrets.Count);
-        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope", cancellationToken: Ct);
         Assert.Null(error);
         Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
     }

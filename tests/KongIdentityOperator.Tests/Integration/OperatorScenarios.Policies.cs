@@ -59,7 +59,7 @@ public abstract partial class OperatorScenarios
             "the plugin to request the renamed scope");
         var credentials = await Eventually.MatchAsync(
             () => ReadSecretAsync("appointments-client-credentials"), c => c["scopes"] == "appointments:read", "the Secret to list the renamed scope");
-        var (claims, error) = await TokenClient.RequestAsync(credentials, credentials["scopes"]);
+        var (claims, error) = await TokenClient.RequestAsync(credentials, credentials["scopes"], cancellationToken: Ct);
         Assert.Null(error);
         Assert.Equal("appointments:read", claims!["scope"]!.GetValue<string>());
         Assert.Equal("test", claims["test-claim"]!.GetValue<string>());

@@ -34,7 +34,7 @@ public abstract partial class OperatorScenarios
             Konnect.Snapshot().AllPlugins.Single().Config.GetProperty("behavior").GetProperty("upstream_access_token_header_name").GetString());
 
         // The new claim template is live in tokens, and the Client still authenticates with the same Secret.
-        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope", cancellationToken: Ct);
         Assert.Null(error);
         Assert.Equal("Client", claims!["test-claim"]!.GetValue<string>());
     }

@@ -29,12 +29,12 @@ public abstract partial class OperatorScenarios : ScenarioBase
         Assert.Equal("my-scope", credentials["scopes"]);
         Assert.Equal("http://myhttpbin.dev", credentials["audience"]);
 
-        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope", cancellationToken: Ct);
         Assert.Null(error);
         Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
         Assert.Equal("http://myhttpbin.dev", claims["aud"]!.GetValue<string>());
         Assert.Equal(3600, claims["exp"]!.GetValue<long>() - claims["iat"]!.GetValue<long>());
-        var (withoutScope, _) = await TokenClient.RequestAsync(credentials);
+        var (withoutScope, _) = await TokenClient.RequestAsync(credentials, cancellationToken: Ct);
         Assert.False(withoutScope!.ContainsKey("test-claim"));
 
         // Konnect holds exactly the tutorial, and the plugin carries the Secret's credentials and the scope name.
@@ -61,7 +61,7 @@ public abstract partial class OperatorScenarios : ScenarioBase
         await StartOperatorAsync();
         await ApplyTutorialAsync([.. SampleOrder.Reverse()]);
         await WaitForTutorialReadyAsync();
-        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(await ReadSecretAsync("appointments-client-credentials"), "my-scope", cancellationToken: Ct);
         Assert.Null(error);
         Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
         Assert.Single(Konnect.Snapshot().AllClients);

@@ -5,8 +5,9 @@ using Testcontainers.K3s;
 namespace KongIdentityOperator.Tests.Integration.Harness;
 
 /// <summary>
-/// A real k3s in Docker (Testcontainers). Machines without a Docker engine cannot run it: <see cref="StartAsync"/>
-/// then skips the test with the reason, and the same scenarios run against the sandbox instead.
+/// A real k3s in Docker (Testcontainers), started once per test class by <see cref="K3sClusterFixture"/>, which first
+/// asks the Docker engine (<see cref="DockerEngine"/>): without one, the tests skip with the reason, and the same
+/// scenarios run against the sandbox instead.
 /// </summary>
 public sealed class K3sCluster(K3sContainer container, KubernetesClientConfiguration configuration) : ICluster
 {
@@ -18,11 +19,6 @@ public sealed class K3sCluster(K3sContainer container, KubernetesClientConfigura
 
     public static async Task<K3sCluster> StartAsync(CancellationToken cancellationToken)
     {
-        if (DockerUnavailableReason() is { } reason)
-        {
-            Assert.Skip($"k3s scenarios need a Docker engine: {reason}. The same scenarios run against the sandbox.");
-        }
-
         var container = new K3sBuilder(Image).Build();
         await container.StartAsync(cancellationToken);
         var kubeconfig = await container.GetKubeconfigAsync();
@@ -32,15 +28,4 @@ public sealed class K3sCluster(K3sContainer container, KubernetesClientConfigura
     }
 
     public ValueTask DisposeAsync() => container.DisposeAsync();
-
-    private static string? DockerUnavailableReason()
-    {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (!string.IsNullOrEmpty(host))
-        {
-            return null;
-        }
-
-        return File.Exists("/var/run/docker.sock") ? null : "no DOCKER_HOST and no /var/run/docker.sock on this machine";
-    }
 }

@@ -1,3 +1,4 @@
+using k8s;
 using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Hosting;
 using KongIdentityOperator.Runtime.Hosting;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace KongIdentityOperator.Tests.Integration.Harness;
 
 /// <summary>
-/// The real operator (the same DI wiring as the executable) hosted in the test process against an environment, with
-/// its logs captured, watching one test's namespace only. It can be stopped and started again like a restarted pod.
+/// The real operator (the same DI wiring as the executable) hosted in the test process, with its logs captured:
+/// watching one test's namespace only, or configured as deployed. It can be stopped and started again like a
+/// restarted pod.
 /// </summary>
 public sealed class OperatorInstance : IAsyncDisposable
 {
@@ -35,6 +37,7 @@ public sealed class OperatorInstance : IAsyncDisposable
         TimeSpan? resyncPeriod = null,
         Action<IServiceCollection>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var options = new OperatorOptions
         {
             KonnectServerUrl = environment.Konnect.BaseAddress,
@@ -44,11 +47,31 @@ public sealed class OperatorInstance : IAsyncDisposable
             LeaderElect = false,
             MaxConcurrentReconciles = 4,
         };
+        return await StartAsync(options, environment.Cluster.Configuration, cancellationToken, configure);
+    }
+
+    /// <summary>
+    /// As <c>config/manager</c> runs it: every namespace watched and leader election on, with the Lease in
+    /// <paramref name="operatorNamespace"/>.
+    /// </summary>
+    public static Task<OperatorInstance> StartAsDeployedAsync(
+        KubernetesClientConfiguration cluster, Uri konnect, string operatorNamespace, CancellationToken cancellationToken) =>
+        StartAsync(
+            new OperatorOptions { KonnectServerUrl = konnect, HttpPort = 0, LeaderElect = true, LeaderElectionNamespace = operatorNamespace },
+            cluster,
+            cancellationToken);
+
+    internal static async Task<OperatorInstance> StartAsync(
+        OperatorOptions options,
+        KubernetesClientConfiguration cluster,
+        CancellationToken cancellationToken,
+        Action<IServiceCollection>? configure = null)
+    {
         var logs = new CapturedLogs();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
-        builder.Services.AddKongIdentityOperator(options, environment.Cluster.Configuration);
+        builder.Services.AddKongIdentityOperator(options, cluster);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using k8s;
-using KongIdentityOperator.Tests.Support;
 using YamlDotNet.Serialization;
 
 namespace KongIdentityOperator.Tests.Integration.Harness;

@@ -8,8 +8,9 @@ using KongIdentityOperator.Sandbox.Konnect;
 namespace KongIdentityOperator.Tests.Integration.Harness;
 
 /// <summary>
-/// Shared plumbing of the end-to-end scenarios: one environment per test class (cluster + Konnect emulator), one
-/// namespace and one operator per test. Subclasses choose the cluster (sandbox or k3s).
+/// Shared plumbing of the end-to-end scenarios: per test an environment (a Konnect emulator, the CRDs on the
+/// cluster), a namespace and operators. Subclasses choose the cluster: a sandbox of the test's own, or the k3s that
+/// the test class shares.
 /// </summary>
 public abstract class ScenarioBase : IAsyncLifetime
 {
@@ -45,7 +46,7 @@ public abstract class ScenarioBase : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    protected abstract Task<ICluster> CreateClusterAsync(CancellationToken cancellationToken);
+    protected abstract Task<ClusterLease> CreateClusterAsync(CancellationToken cancellationToken);
 
     protected async Task<OperatorInstance> StartOperatorAsync(TimeSpan? resyncPeriod = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {

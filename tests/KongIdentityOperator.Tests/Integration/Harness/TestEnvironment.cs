@@ -4,14 +4,13 @@ using k8s.Models;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Sandbox.Konnect;
-using KongIdentityOperator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KongIdentityOperator.Tests.Integration.Harness;
 
 /// <summary>
 /// A cluster with the generated CRDs installed, a Konnect emulator (control plane quickstart with the tutorial's
-/// service and route), and clients for both. One per test class; every test works in a namespace of its own.
+/// service and route), and clients for both. One per test, which works in a namespace of its own.
 /// </summary>
 public sealed class TestEnvironment : IAsyncDisposable
 {
@@ -19,10 +18,13 @@ public sealed class TestEnvironment : IAsyncDisposable
     public const string TokenSecretName = "konnect-token";
 
     private readonly ServiceProvider _services;
+    private readonly bool _disposeCluster;
 
-    private TestEnvironment(ICluster cluster, KonnectEmulator konnect)
+    private TestEnvironment(ClusterLease lease, KonnectEmulator konnect)
     {
+        var cluster = lease.Cluster;
         Cluster = cluster;
+        _disposeCluster = lease.DisposeWithEnvironment;
         Konnect = konnect;
         var services = new ServiceCollection();
         services.AddSingleton(cluster.Configuration);
@@ -40,8 +42,9 @@ public sealed class TestEnvironment : IAsyncDisposable
 
     public IKubernetesClient Client { get; }
 
-    public static async Task<TestEnvironment> StartAsync(ICluster cluster, CancellationToken cancellationToken)
+    public static async Task<TestEnvironment> StartAsync(ClusterLease cluster, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
         var konnect = await KonnectEmulator.StartAsync(new KonnectEmulatorOptions { Tokens = [KonnectToken], SeedTutorial = true }, cancellationToken);
         var environment = new TestEnvironment(cluster, konnect);
         await environment.InstallCrdsAsync(cancellationToken);
@@ -67,7 +70,10 @@ public sealed class TestEnvironment : IAsyncDisposable
     {
         await _services.DisposeAsync();
         await Konnect.DisposeAsync();
-        await Cluster.DisposeAsync();
+        if (_disposeCluster)
+        {
+            await Cluster.DisposeAsync();
+        }
     }
 
     private async Task InstallCrdsAsync(CancellationToken cancellationToken)
@@ -75,7 +81,14 @@ public sealed class TestEnvironment : IAsyncDisposable
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("config", "crds"), "identity.konghq.com_*.yaml").Order(StringComparer.Ordinal))
         {
             var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file, cancellationToken));
-            await Kubernetes.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken);
+            try
+            {
+                await Kubernetes.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                // A shared cluster: an earlier test of the class installed the same generated CRDs.
+            }
         }
 
         // A kind is usable once its CRD says Established.

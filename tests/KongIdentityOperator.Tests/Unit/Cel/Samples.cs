@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using KongIdentityOperator.Tests.Support;
 using KongIdentityOperator.Tests.Unit.Crds;
 
 namespace KongIdentityOperator.Tests.Unit.Cel;

@@ -1,3 +1,4 @@
+using System.Reflection;
 using KongIdentityOperator.Configuration;
 
 namespace KongIdentityOperator.Tests.Unit.Configuration;
@@ -36,25 +37,79 @@ public sealed class UsageTests
 
     [Theory]
     [MemberData(nameof(Documented))]
-    public void Usage_lists_the_flag_with_its_environment_variable(string flag, string variable)
+    public void Help_lists_the_flag_with_its_environment_variable(string flag, string variable)
     {
-        var line = Usage.Text.Split('\n').SkipWhile(l => !l.StartsWith($"  --{flag} ", StringComparison.Ordinal)).Take(2).ToList();
+        var line = Assert.Single(Run("--help").Output.Split('\n'), l => l.TrimStart().StartsWith($"--{flag} ", StringComparison.Ordinal));
 
-        Assert.Equal(2, line.Count);
-        Assert.EndsWith($"[{variable}]", line[1], StringComparison.Ordinal);
+        Assert.EndsWith($"[{variable}]", line.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_defined_option_is_documented_and_nothing_else()
     {
-        Assert.Equal(DocumentedOptions.Order(), OptionDefinitions.All.Select(o => (o.Name, o.EnvironmentVariable)).Order());
+        Assert.Equal(DocumentedOptions.Order(), new OperatorCommand().Flags.Select(o => (o.Name, o.EnvironmentVariable)).Order());
     }
 
     [Fact]
     public void Every_option_has_help_text() =>
-        Assert.All(OptionDefinitions.All, o => Assert.False(string.IsNullOrWhiteSpace(o.Help), o.Name));
+        Assert.All(new OperatorCommand().Flags, o => Assert.False(string.IsNullOrWhiteSpace(o.Option.Description), o.Name));
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Help_prints_the_usage_and_exits_zero(string flag)
+    {
+        var run = Run(flag);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Null(run.Options);
+        Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--konnect-token-file <path>", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Error);
+    }
 
     [Fact]
-    public void Usage_starts_with_the_command_line_shape() =>
-        Assert.StartsWith("usage: KongIdentityOperator [flags]", Usage.Text, StringComparison.Ordinal);
+    public void Version_prints_the_informational_version_and_exits_zero()
+    {
+        var run = Run("--version");
+
+        var expected = typeof(OperatorCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Output.Trim());
+        Assert.Null(run.Options);
+    }
+
+    [Theory]
+    [InlineData("--no-such-flag", "error: unknown flag --no-such-flag")]
+    [InlineData("--no-such-flag=kpat_VerySecret", "error: unknown flag --no-such-flag")]
+    [InlineData("--http-port=eighty", "error: --http-port: 'eighty' is not a whole number from 0 to 65535")]
+    public void A_bad_command_line_prints_one_line_and_exits_two(string arg, string start)
+    {
+        var run = Run(arg);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Null(run.Options);
+        Assert.Empty(run.Output);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(start, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("VerySecret", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_good_command_line_yields_the_options_and_prints_nothing()
+    {
+        var run = Run("--http-port", "9090");
+
+        Assert.Equal(9090, run.Options?.HttpPort);
+        Assert.Empty(run.Output);
+        Assert.Empty(run.Error);
+    }
+
+    private static (OperatorOptions? Options, int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var outcome = OperatorCommandLine.Parse(args, _ => null, output, error);
+        return (outcome.Options, outcome.ExitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
 }

@@ -1,4 +1,3 @@
-using KongIdentityOperator.Tests.Support;
 namespace KongIdentityOperator.Tests.Unit.Crds;
 
 /// <summary>config/crds is generated from the entity types; these tests fail when someone forgot <c>make manifests</c>.</summary>
