@@ -34,7 +34,7 @@ public sealed class LeaderElectionTests
 
         await using var first = await ChaosOperator.StartAsync(Replica("replica-a.log"), Ct);
         var leader = await Poll.MatchAsync(() => LeaseHolder.ReadAsync(sandbox, LeaseNamespace, Ct), h => h is not null, h => h ?? "none", "a lease holder", Wait.Timeout, Ct);
-        Assert.Equal(leader, LeaseHolder.IdentityOf(first));
+        Assert.Equal(leader, await Poll.MatchAsync(() => Task.FromResult(LeaseHolder.IdentityOf(first)), h => h is not null, h => h ?? "none", "the first replica to log that it leads", Wait.Timeout, Ct));
         await using var second = await ChaosOperator.StartAsync(Replica("replica-b.log"), Ct);
         await Poll.UntilAsync(async () => (await second.GetAsync("readyz", Ct))?.Status == System.Net.HttpStatusCode.OK, "the standby's caches synced", Wait.Timeout, Ct);
 
@@ -51,7 +51,9 @@ public sealed class LeaderElectionTests
 
         var successor = await Poll.MatchAsync(() => LeaseHolder.ReadAsync(sandbox, LeaseNamespace, Ct), h => h is not null && h != leader, h => h ?? "none", "the standby to take the lease", Wait.Timeout, Ct);
         var takeover = killed.Elapsed;
-        Assert.Equal(successor, LeaseHolder.IdentityOf(second));
+        // The Lease is written before the new leader logs that it took it: wait for the line, then compare.
+        var logged = await Poll.MatchAsync(() => Task.FromResult(LeaseHolder.IdentityOf(second)), h => h is not null, h => h ?? "none", "the standby to log that it leads", Wait.Timeout, Ct);
+        Assert.Equal(successor, logged);
         var objects = await Poll.MatchAsync(
             () => ClusterObjects.ReadAsync(sandbox.Client, Ct),
             o => o.Count == ChaosTopology.ObjectCount(tenant) && o.NotReady().Count == 0,

@@ -33,7 +33,7 @@ public sealed class InstalledDefault : IAsyncLifetime
         _server.WriteKubeconfig(KubeconfigPath);
         Configuration = new KubernetesClientConfiguration { Host = _server.BaseAddress.ToString() };
         Kubernetes = new Kubernetes(Configuration);
-        var make = await ChildProcess.RunAsync("make", ["-s", "-C", RepositoryRoot.Path, "install-yaml", $"RELEASE_DIR={_directory}"], null, cancellationToken);
+        var make = await ChildProcess.RunAsync("make", ["-s", "-C", RepositoryRoot.Path, "install-yaml", $"RELEASE_DIR={_directory}"], cancellationToken: cancellationToken);
         Assert.True(make.ExitCode == 0, $"make install-yaml exited {make.ExitCode}:\n{make.Error}\n{make.Output}");
         Rendered = await File.ReadAllTextAsync(Path.Combine(_directory, "install.yaml"), cancellationToken);
         ApplyOutput = await ApplyAsync(serverSide: false, cancellationToken);

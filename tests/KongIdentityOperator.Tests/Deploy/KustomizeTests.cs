@@ -5,7 +5,7 @@ using KongIdentityOperator.Hosting;
 using KongIdentityOperator.Sandbox.Konnect;
 using KongIdentityOperator.Tests.Integration.Harness;
 using KongIdentityOperator.Tests.Release;
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 
 namespace KongIdentityOperator.Tests.Deploy;
 
@@ -159,7 +159,7 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
     {
         Assert.StartsWith($"# Kong Identity Operator {ReleaseVersion.Current}:", installed.Rendered, StringComparison.Ordinal);
         await using var konnect = await KonnectEmulator.StartAsync(new KonnectEmulatorOptions { Tokens = [DeploySandbox.SampleToken], SeedTutorial = true }, Ct);
-        await using var instance = await HostedOperator.StartAsync(installed.Configuration, konnect.BaseAddress, Ns, Ct);
+        await using var instance = await OperatorInstance.StartAsDeployedAsync(installed.Configuration, konnect.BaseAddress, Ns, Ct);
 
         await Kubectl.SucceedAsync(["apply", "-k", RepositoryRoot.Combine("config", "samples"), "--kubeconfig", installed.KubeconfigPath], null, Ct);
         var wait = await Kubectl.RunAsync(
@@ -171,7 +171,7 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
 
         var secret = await installed.Kubernetes.CoreV1.ReadNamespacedSecretAsync("appointments-client-credentials", "default", cancellationToken: Ct);
         var credentials = secret.Data.ToDictionary(d => d.Key, d => System.Text.Encoding.UTF8.GetString(d.Value));
-        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope", TestContext.Current.CancellationToken);
         Assert.Null(error);
         Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
         Assert.Equal(credentials["client_id"], Assert.Single(konnect.Snapshot().AllPlugins).Config.GetProperty("oauth").GetProperty("client_id").GetString());

@@ -8,7 +8,7 @@ using KongIdentityOperator.Hosting;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -25,7 +25,7 @@ public sealed class LiveScenarios(LiveRun run) : IClassFixture<LiveRun>
     {
         var names = await ApplyTutorialAsync("tutorial", withPolicy: true);
         var credentials = await ReadSecretAsync(names.Secret);
-        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(credentials, "my-scope", TestContext.Current.CancellationToken);
         Assert.Null(error);
         Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
         Assert.Equal(Audience, claims["aud"]!.GetValue<string>());
@@ -83,7 +83,7 @@ public sealed class LiveScenarios(LiveRun run) : IClassFixture<LiveRun>
             s => s["client_secret"] != old["client_secret"] && !s.ContainsKey("pending_client_secret"),
             "a promoted new client secret");
         Assert.Equal(old["client_id"], rotated["client_id"]);
-        var (claims, error) = await TokenClient.RequestAsync(rotated, "my-scope");
+        var (claims, error) = await TokenClient.RequestAsync(rotated, "my-scope", TestContext.Current.CancellationToken);
         Assert.Null(error);
         Assert.Equal("test", claims!["test-claim"]!.GetValue<string>());
         AssertNoSecretsLogged(old["client_secret"], rotated["client_secret"]);

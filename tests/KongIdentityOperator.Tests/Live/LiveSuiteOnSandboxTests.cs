@@ -7,7 +7,7 @@ using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Sandbox.Konnect;
 using KongIdentityOperator.Sandbox.KubeApi;
 using KongIdentityOperator.Tests.Integration.Harness;
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KongIdentityOperator.Tests.Live;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 
 namespace KongIdentityOperator.Tests.Live;
 

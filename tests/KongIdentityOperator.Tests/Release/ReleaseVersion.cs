@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 
 namespace KongIdentityOperator.Tests.Release;
 

@@ -1,4 +1,4 @@
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 
 namespace KongIdentityOperator.Tests.Release;
 
@@ -74,5 +74,5 @@ public sealed class SetVersionTests : IDisposable
     public void Dispose() => Directory.Delete(_copy, recursive: true);
 
     private Task<ProcessResult> RunAsync(string version, string repo, string digest) =>
-        ChildProcess.RunAsync("bash", [Path.Combine(_copy, "scripts", "set-version"), version, repo, digest], null, TestContext.Current.CancellationToken);
+        ChildProcess.RunAsync("bash", [Path.Combine(_copy, "scripts", "set-version"), version, repo, digest], cancellationToken: TestContext.Current.CancellationToken);
 }

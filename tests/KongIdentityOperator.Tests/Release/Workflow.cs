@@ -1,4 +1,4 @@
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace KongIdentityOperator.Tests.Release;

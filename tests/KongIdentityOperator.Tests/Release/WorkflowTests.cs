@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace KongIdentityOperator.Tests.Release;
@@ -120,7 +120,7 @@ public sealed partial class WorkflowTests
 
         foreach (var name in Files)
         {
-            var result = await ChildProcess.RunAsync(validator, [RepositoryRoot.Combine(".github", "workflows", name)], null, TestContext.Current.CancellationToken);
+            var result = await ChildProcess.RunAsync(validator, [RepositoryRoot.Combine(".github", "workflows", name)], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(result.ExitCode == 0, $"{name}: {result.Output}{result.Error}");
         }
 
@@ -128,7 +128,7 @@ public sealed partial class WorkflowTests
         await File.WriteAllTextAsync(broken, "name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n", TestContext.Current.CancellationToken);
         try
         {
-            var result = await ChildProcess.RunAsync(validator, [broken], null, TestContext.Current.CancellationToken);
+            var result = await ChildProcess.RunAsync(validator, [broken], cancellationToken: TestContext.Current.CancellationToken);
             Assert.NotEqual(0, result.ExitCode);
         }
         finally

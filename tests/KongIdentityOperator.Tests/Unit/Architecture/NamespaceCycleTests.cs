@@ -1,4 +1,4 @@
-using KongIdentityOperator.Tests.Support;
+using KongIdentityOperator.TestSupport;
 
 namespace KongIdentityOperator.Tests.Unit.Architecture;
 
