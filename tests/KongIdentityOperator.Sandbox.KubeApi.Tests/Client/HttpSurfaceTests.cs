@@ -12,24 +12,8 @@ public sealed class HttpSurfaceTests
 {
     private const string TableAccept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
 
-    private static async Task<(HttpStatusCode Code, JsonNode? Body)> SendAsync(HttpClient http, HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8);
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        }
-
-        if (accept is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Accept", accept);
-        }
-
-        using var response = await http.SendAsync(request, ApiFixture.Ct);
-        var text = await response.Content.ReadAsStringAsync(ApiFixture.Ct);
-        return (response.StatusCode, text.Length == 0 || text[0] is not ('{' or '[') ? null : JsonNode.Parse(text));
-    }
+    private static Task<(HttpStatusCode Code, JsonNode? Body)> SendAsync(HttpClient http, HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null) =>
+        RawHttp.SendAsync(http, method, path, body, contentType, accept: accept);
 
     [Fact]
     public async Task Discovery_lists_built_ins_and_CRD_kinds_until_the_CRD_is_deleted()

@@ -9,7 +9,7 @@ namespace KongIdentityOperator.Sandbox.KubeApi.Tests.Infrastructure;
 public static class RawHttp
 {
     public static async Task<(HttpStatusCode Code, JsonNode? Body)> SendAsync(
-        HttpClient http, HttpMethod method, string path, string? body = null, string contentType = "application/json", string? userAgent = null)
+        HttpClient http, HttpMethod method, string path, string? body = null, string contentType = "application/json", string? userAgent = null, string? accept = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -21,6 +21,11 @@ public static class RawHttp
         if (userAgent is not null)
         {
             request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
         }
 
         using var response = await http.SendAsync(request, ApiFixture.Ct);

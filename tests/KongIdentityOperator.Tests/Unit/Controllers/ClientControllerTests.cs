@@ -34,11 +34,7 @@ public sealed class ClientControllerTests(KonnectFixture konnect) : IClassFixtur
         Assert.Equal(["Created", "SecretWritten"], rig.Events.Reasons("orders"));
         Assert.DoesNotContain(rig.Events.All, e => e.Message.Contains(SecretData.Read(secret, "client_secret")!, StringComparison.Ordinal));
 
-        var calls = Observed.KonnectWriteCalls(rig.Konnect);
-        rig.Kube.Writes.Clear();
-        Assert.True((await rig.ReconcileAsync(rig.ClientController, client)).IsSuccess);
-        Assert.Equal(calls, Observed.KonnectWriteCalls(rig.Konnect));
-        Assert.Empty(rig.Kube.Writes);
+        await rig.AssertSecondPassWritesNothingAsync(rig.ClientController, client);
     }
 
     [Fact]

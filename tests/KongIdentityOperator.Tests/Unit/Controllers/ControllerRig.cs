@@ -180,6 +180,17 @@ internal sealed class ControllerRig : IAsyncDisposable
         return await controller.ReconcileAsync(stored, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A second reconcile of a Ready object must write nothing, to Konnect or to the cluster.</summary>
+    public async Task AssertSecondPassWritesNothingAsync<TEntity>(IEntityController<TEntity> controller, TEntity entity)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var calls = Observed.KonnectWriteCalls(Konnect);
+        Kube.Writes.Clear();
+        Assert.True((await ReconcileAsync(controller, entity)).IsSuccess);
+        Assert.Equal(calls, Observed.KonnectWriteCalls(Konnect));
+        Assert.Empty(Kube.Writes);
+    }
+
     /// <summary>Stores the object (if new), marks it deleted with the cleanup finalizer, and runs <paramref name="finalizer"/>.</summary>
     public async Task<ReconciliationResult<TEntity>> FinalizeAsync<TEntity>(Runtime.Finalizer.IEntityFinalizer<TEntity> finalizer, TEntity entity)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>

@@ -30,11 +30,7 @@ public sealed class PolicyTests(KonnectFixture konnect) : IClassFixture<KonnectF
         Assert.Equal(["Created"], rig.Events.Reasons("orders-oauth"));
         Assert.DoesNotContain(rig.Events.All, e => e.Message.Contains(SecretData.Read(secret, "client_secret")!, StringComparison.Ordinal));
 
-        var calls = Observed.KonnectWriteCalls(rig.Konnect);
-        rig.Kube.Writes.Clear();
-        Assert.True((await rig.ReconcileAsync(rig.PolicyController, policy)).IsSuccess);
-        Assert.Equal(calls, Observed.KonnectWriteCalls(rig.Konnect));
-        Assert.Empty(rig.Kube.Writes);
+        await rig.AssertSecondPassWritesNothingAsync(rig.PolicyController, policy);
     }
 
     public static TheoryData<string, string, string> Refusals() => new()

@@ -26,11 +26,7 @@ public sealed class ScopeAndClaimControllerTests(KonnectFixture konnect) : IClas
         Assert.Equal("my-scope", (await rig.Api.Scopes.GetAsync(authServer.Status.Id!, stored.Status.Id!, Ct))?.Name);
         Assert.Equal(["Created"], rig.Events.Reasons("my-scope"));
 
-        var calls = Observed.KonnectWriteCalls(rig.Konnect);
-        rig.Kube.Writes.Clear();
-        Assert.True((await rig.ReconcileAsync(rig.ScopeController, scope)).IsSuccess);
-        Assert.Equal(calls, Observed.KonnectWriteCalls(rig.Konnect));
-        Assert.Empty(rig.Kube.Writes);
+        await rig.AssertSecondPassWritesNothingAsync(rig.ScopeController, scope);
     }
 
     [Fact]
