@@ -36,8 +36,7 @@ internal sealed class KonnectConnectionResolver(
             var secret = secrets.Get(@namespace, reference.Name);
             if (secret is null)
             {
-                return Resolution<KonnectConnection>.Failed(ReconcileOutcome.Progressing(
-                    ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the Konnect token (spec.konnect.tokenSecretRef)."));
+                return Resolution<KonnectConnection>.Failed(ReferenceableSecret.NotSeen(reference.Name, "the Konnect token", "spec.konnect.tokenSecretRef"));
             }
 
             if (!ReferenceableSecret.IsOffered(secret))
