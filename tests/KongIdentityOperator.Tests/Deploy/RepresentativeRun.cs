@@ -15,6 +15,7 @@ namespace KongIdentityOperator.Tests.Deploy;
 /// the tutorial applied and Ready, spec updates, a status write conflict on every kind, client secret rotation, a
 /// deleted credentials Secret healed, an Orphan deletion, then everything deleted at once with the token Secret, so
 /// that the token-in-use finalizer holds it until the cleanups are done. Returns every API call the operator made.
+/// Secrets that are neither offered nor the operator's (<see cref="Bystanders"/>) sit in the namespaces throughout.
 /// </summary>
 internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken cancellationToken)
 {
@@ -31,6 +32,10 @@ internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken
 
     private readonly List<V1ObjectMeta> _operatorSecrets = [];
 
+    /// <summary>Unlabelled Secrets (namespace, name) that the operator must never list, watch or read.</summary>
+    public static IReadOnlyList<(string Namespace, string Name)> Bystanders { get; } =
+        [(WorkloadNamespace, "database-password"), (OperatorNamespace, "unrelated-credentials")];
+
     /// <summary>Calls that need a permission although the request log shows them as something else (see <see cref="OwnerReferenceChecks"/>).</summary>
     public IReadOnlyList<ApiCall> ImpliedCalls { get; private set; } = [];
 
@@ -38,6 +43,11 @@ internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken
     {
         await sandbox.CreateNamespaceAsync(OperatorNamespace, cancellationToken);
         await sandbox.CreateNamespaceAsync(WorkloadNamespace, cancellationToken);
+        foreach (var (ns, name) in Bystanders)
+        {
+            await CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, StringData = new Dictionary<string, string> { ["password"] = "not-for-the-operator" } });
+        }
+
         await using (var instance = await OperatorInstance.StartAsDeployedAsync(sandbox.Configuration, sandbox.Konnect.BaseAddress, OperatorNamespace, cancellationToken))
         {
             await ApplyTutorialAsync();
