@@ -15,6 +15,7 @@ internal static class CredentialsSecret
 {
     /// <summary>How often a Client whose Secret name is taken tries again.</summary>
     public static readonly TimeSpan NameTakenRetry = TimeSpan.FromMinutes(1);
+
     public static bool IsOwnedBy(V1Secret secret, Client client) =>
         secret.Metadata?.OwnerReferences?.Any(r => r.Uid == client.Metadata.Uid && r.Controller == true) == true;
 
