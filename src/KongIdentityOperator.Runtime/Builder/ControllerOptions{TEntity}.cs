@@ -24,6 +24,9 @@ public sealed class ControllerOptions<TEntity>
     /// <summary>Only objects matching this label selector are watched and reconciled.</summary>
     public string? LabelSelector { get; set; }
 
+    /// <summary>Only objects matching at least one of these label selectors are watched and reconciled (see <see cref="WatchOptions.AnyOfLabelSelectors"/>).</summary>
+    public IList<string> AnyOfLabelSelectors { get; } = [];
+
     /// <summary>Overrides the operator's resync period for this kind.</summary>
     public TimeSpan? ResyncPeriod { get; set; }
 

@@ -32,7 +32,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
 
         var options = new ControllerOptions<TEntity>();
         configure?.Invoke(options);
-        var informer = RequireInformer<TEntity>(options.LabelSelector, keepObjects: true);
+        var informer = RequireInformer<TEntity>(InformerOptions<TEntity>.Selectors(options.LabelSelector, options.AnyOfLabelSelectors), keepObjects: true);
         foreach (var (name, indexer) in options.Indexes)
         {
             informer.AddIndex(name, indexer);
@@ -86,12 +86,12 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
     public IOperatorBuilder AddCache<TEntity>(string? labelSelector = null)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
     {
-        RequireInformer<TEntity>(labelSelector, keepObjects: true);
+        RequireInformer<TEntity>(InformerOptions<TEntity>.Selectors(labelSelector, []), keepObjects: true);
         return this;
     }
 
     /// <summary>The shared informer options of a kind, registering the informer on first use.</summary>
-    internal InformerOptions<TEntity> RequireInformer<TEntity>(string? labelSelector, bool keepObjects)
+    internal InformerOptions<TEntity> RequireInformer<TEntity>(IReadOnlyList<string?> labelSelectors, bool keepObjects)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
     {
         if (!_informers.TryGetValue(typeof(TEntity), out var existing))
@@ -105,7 +105,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
         }
 
         var options = (InformerOptions<TEntity>)existing;
-        options.Require(labelSelector, keepObjects);
+        options.Require(labelSelectors, keepObjects);
         return options;
     }
 }

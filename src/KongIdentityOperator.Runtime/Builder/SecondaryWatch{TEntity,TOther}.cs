@@ -18,7 +18,7 @@ internal sealed class SecondaryWatch<TEntity, TOther>(
     where TOther : class, IKubernetesObject<V1ObjectMeta>, new()
 {
     public void Register(OperatorBuilder builder) =>
-        builder.RequireInformer<TOther>(options.LabelSelector, options.KeepCache);
+        builder.RequireInformer<TOther>(InformerOptions<TOther>.Selectors(options.LabelSelector, options.AnyOfLabelSelectors), options.KeepCache);
 
     public void Connect(IServiceProvider services, IEntityCache<TEntity> cache, Action<EntityKey> enqueue)
     {

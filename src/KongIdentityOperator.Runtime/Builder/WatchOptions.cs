@@ -7,6 +7,13 @@ public sealed class WatchOptions
     public string? LabelSelector { get; set; }
 
     /// <summary>
+    /// Only objects matching at least one of these label selectors are watched: Kubernetes ANDs the terms of one
+    /// selector, so an "or" takes one list+watch per selector, merged into the one cache of the kind. Every watch of
+    /// one kind must name the same selectors.
+    /// </summary>
+    public IList<string> AnyOfLabelSelectors { get; } = [];
+
+    /// <summary>
     /// Keep full objects in a cache readable through <c>IEntityCache&lt;TOther&gt;</c> (for example Secrets that
     /// controllers read without GETs). Without it only metadata is kept.
     /// </summary>

@@ -14,14 +14,16 @@ namespace KongIdentityOperator.Runtime.Watcher;
 
 /// <summary>
 /// The one watch and cache of a kind in this process (controller-runtime's shared informer): one watcher per
-/// watched namespace (or one for all), feeding an <see cref="EntityCache{TEntity}"/> and fanning every real change
-/// out to subscribers (controllers of the kind and secondary watches mapping it to other kinds).
+/// watched namespace (or one for all) and label selector, feeding an <see cref="EntityCache{TEntity}"/> (through a
+/// <see cref="SelectorUnion{TEntity}"/> when several selectors are watched) and fanning every real change out to
+/// subscribers (controllers of the kind and secondary watches mapping it to other kinds).
 /// </summary>
-internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWatchHandler<TEntity>
+internal sealed partial class ResourceInformer<TEntity> : IResourceInformer
     where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
 {
     private readonly ILogger _logger;
     private readonly IReadOnlyList<ResourceWatcher<TEntity>> _watchers;
+    private readonly SelectorUnion<TEntity>? _union;
     private readonly ConcurrentDictionary<string, byte> _listed = new(StringComparer.Ordinal);
     private readonly Lock _subscribersLock = new();
     private Action<EntityChange<TEntity>>[] _subscribers = [];
@@ -43,7 +45,14 @@ internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWa
         var watcherSettings = new WatcherSettings(new ExponentialBackoff(settings.WatchBackoffBase, settings.WatchBackoffMax), settings.WatchTimeout);
         var clusterScoped = typeof(TEntity).GetCustomAttribute<EntityScopeAttribute>()?.Scope == EntityScope.Cluster;
         string?[] namespaces = clusterScoped || settings.Namespaces.Count == 0 ? [null] : [.. settings.Namespaces.Distinct(StringComparer.Ordinal)];
-        _watchers = [.. namespaces.Select(ns => new ResourceWatcher<TEntity>(client, ns, options.LabelSelector, watcherSettings, this, time, logger))];
+        var selectors = options.LabelSelectors;
+        _union = selectors.Count > 1 ? new SelectorUnion<TEntity>(Cache) : null;
+        _watchers =
+        [
+            .. from ns in namespaces
+               from source in Enumerable.Range(0, selectors.Count)
+               select new ResourceWatcher<TEntity>(client, ns, selectors[source], watcherSettings, new Source(this, source), time, logger),
+        ];
     }
 
     public string Kind { get; }
@@ -88,24 +97,24 @@ internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWa
         stopping.Dispose();
     }
 
-    void IWatchHandler<TEntity>.OnList(string? @namespace, IReadOnlyList<TEntity> items)
+    private void OnList(int source, string? @namespace, IReadOnlyList<TEntity> items)
     {
-        foreach (var change in Cache.Replace(@namespace, items))
+        foreach (var change in _union is null ? Cache.Replace(@namespace, items) : _union.Replace(source, @namespace, items))
         {
             Publish(change);
         }
 
-        // Synced once every watched namespace has been listed at least once.
-        _listed.TryAdd(@namespace ?? string.Empty, 0);
+        // Synced once every watched namespace has been listed at least once with every selector.
+        _listed.TryAdd($"{source}/{@namespace}", 0);
         if (_listed.Count >= _watchers.Count)
         {
             Cache.MarkSynced();
         }
     }
 
-    void IWatchHandler<TEntity>.OnEvent(WatchEventType type, TEntity entity)
+    private void OnEvent(int source, WatchEventType type, TEntity entity)
     {
-        if (Cache.Apply(type, entity) is { } change)
+        if ((_union is null ? Cache.Apply(type, entity) : _union.Apply(source, type, entity)) is { } change)
         {
             Publish(change);
         }
@@ -125,6 +134,14 @@ internal sealed partial class ResourceInformer<TEntity> : IResourceInformer, IWa
                 LogSubscriberFailed(_logger, Kind, change.Current.Metadata?.NamespaceProperty, change.Current.Metadata?.Name, e);
             }
         }
+    }
+
+    /// <summary>What one watcher reads, tagged with the index of its label selector.</summary>
+    private sealed class Source(ResourceInformer<TEntity> informer, int index) : IWatchHandler<TEntity>
+    {
+        public void OnList(string? @namespace, IReadOnlyList<TEntity> items) => informer.OnList(index, @namespace, items);
+
+        public void OnEvent(WatchEventType type, TEntity entity) => informer.OnEvent(index, type, entity);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A handler of {Kind} changes failed for {Namespace}/{Name}")]

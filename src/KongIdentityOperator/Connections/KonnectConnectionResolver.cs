@@ -35,8 +35,7 @@ internal sealed class KonnectConnectionResolver(
             var secret = secrets.Get(@namespace, reference.Name);
             if (secret is null)
             {
-                return ConnectionResult.Failed(ReconcileOutcome.Progressing(
-                    ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the Konnect token (spec.konnect.tokenSecretRef)."));
+                return ConnectionResult.Failed(ReferenceableSecret.NotSeen(reference.Name, "the Konnect token", "spec.konnect.tokenSecretRef"));
             }
 
             if (!ReferenceableSecret.IsOffered(secret))

@@ -15,6 +15,14 @@ internal static class ReferenceableSecret
     public static bool IsOffered(V1Secret secret) =>
         secret.Metadata?.Labels?.TryGetValue(Label, out var value) == true && value == "true";
 
+    /// <summary>
+    /// The operator sees only offered Secrets (and its own credentials Secrets), so a missing Secret and one that is
+    /// not offered look the same: the object waits, and the Secret watch wakes it when the Secret appears labelled.
+    /// </summary>
+    public static ReconcileOutcome NotSeen(string secretName, string what, string field) => ReconcileOutcome.Progressing(
+        ConditionReasons.WaitingForRef,
+        $"Waiting for Secret {secretName} with {what} ({field}), labelled {Label}: \"true\": the operator sees no other Secret. If it exists, label it (kubectl label secret {secretName} {Label}=true) if it is meant for this.");
+
     /// <summary>The object waits; the Secret watch wakes it when the label is added. Nothing of the Secret is used.</summary>
     public static ReconcileOutcome NotOffered(string secretName, string field) => ReconcileOutcome.Progressing(
         ConditionReasons.SecretNotReferenceable,

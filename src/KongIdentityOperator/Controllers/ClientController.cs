@@ -1,3 +1,4 @@
+using k8s.Autorest;
 using k8s.Models;
 using KongIdentityOperator.Connections;
 using KongIdentityOperator.Credentials;
@@ -97,9 +98,21 @@ internal sealed class ClientController(
 
         // (2) Write the credentials Secret before Konnect hears of a secret in it.
         var desiredSecret = CredentialsSecret.Desired(entity, current, plan, content);
-        var secret = new LiveSecret(kubernetes, entity, CredentialsSecret.Differs(desiredSecret, current)
-            ? current is null ? await kubernetes.CreateAsync(desiredSecret, cancellationToken) : await kubernetes.UpdateAsync(desiredSecret, cancellationToken)
-            : null);
+        V1Secret? written;
+        try
+        {
+            written = CredentialsSecret.Differs(desiredSecret, current)
+                ? current is null ? await kubernetes.CreateAsync(desiredSecret, cancellationToken) : await kubernetes.UpdateAsync(desiredSecret, cancellationToken)
+                : null;
+        }
+        catch (HttpOperationException e) when (current is null && e.IsAlreadyExists())
+        {
+            // The name is taken by a Secret the cache does not hold: not labelled as the operator's, so never read.
+            var taken = CredentialsSecret.NameTaken(secretName);
+            return await recorder.RecordAsync<Client, ClientStatus>(entity, taken, [DomainCondition.RefsResolved, SecretNotReady(taken)], null, cancellationToken);
+        }
+
+        var secret = new LiveSecret(kubernetes, entity, written);
         if (plan.ChangeReason is ChangeReasons.SecretStaged)
         {
             await events(entity, ChangeReasons.SecretStaged, $"New client secret version {plan.Pending!.Version} staged in Secret {secretName} (key {CredentialAnnotations.PendingKey}); it becomes client_secret once Konnect holds it.", cancellationToken: cancellationToken);
@@ -338,7 +351,7 @@ internal sealed class ClientController(
         var secret = secrets.Get(entity.Metadata.NamespaceProperty, reference.Name);
         if (secret is null)
         {
-            return (null, ReconcileOutcome.Progressing(ConditionReasons.WaitingForRef, $"Waiting for Secret {reference.Name} with the client secret (spec.clientSecretRef)."));
+            return (null, ReferenceableSecret.NotSeen(reference.Name, "the client secret", "spec.clientSecretRef"));
         }
 
         if (!ReferenceableSecret.IsOffered(secret))

@@ -34,8 +34,19 @@ internal sealed class TokenSecretGuard(
         return ReconciliationResult<V1Secret>.Success(entity);
     }
 
-    public Task<ReconciliationResult<V1Secret>> DeletedAsync(V1Secret entity, CancellationToken cancellationToken) =>
-        Task.FromResult(ReconciliationResult<V1Secret>.Success(entity));
+    /// <summary>
+    /// Gone from the cache: deleted, or no longer offered (its label removed, so the label-selected watch no longer
+    /// shows it). A Secret that is not offered is never held, so a finalizer left on it is released.
+    /// </summary>
+    public async Task<ReconciliationResult<V1Secret>> DeletedAsync(V1Secret entity, CancellationToken cancellationToken)
+    {
+        if (entity.Metadata.Finalizers?.Contains(FinalizerNames.TokenInUse) == true && !ReferenceableSecret.IsOffered(entity))
+        {
+            entity = await finalizers.RemoveAsync(entity, FinalizerNames.TokenInUse, cancellationToken) ?? entity;
+        }
+
+        return ReconciliationResult<V1Secret>.Success(entity);
+    }
 
     /// <summary>
     /// While the Secret is being deleted: let it go once nothing names it any more (the AuthServer and policy watches

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using k8s.Models;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Credentials;
 
@@ -12,8 +13,20 @@ namespace KongIdentityOperator.Credentials;
 /// </summary>
 internal static class CredentialsSecret
 {
+    /// <summary>How often a Client whose Secret name is taken tries again.</summary>
+    public static readonly TimeSpan NameTakenRetry = TimeSpan.FromMinutes(1);
     public static bool IsOwnedBy(V1Secret secret, Client client) =>
         secret.Metadata?.OwnerReferences?.Any(r => r.Uid == client.Metadata.Uid && r.Controller == true) == true;
+
+    /// <summary>
+    /// Creating the Secret found its name taken by a Secret without the operator's label. The operator never reads
+    /// such a Secret, so it cannot tell whose it is; it retries now and then (a deletion of it sends no event), and a
+    /// Secret of its own whose label was removed comes back as soon as the label is restored.
+    /// </summary>
+    public static ReconcileOutcome NameTaken(string secretName) => ReconcileOutcome.Progressing(
+        ConditionReasons.SecretConflict,
+        $"Secret {secretName} exists without the label {CredentialAnnotations.ManagedByLabel}={CredentialAnnotations.ManagedByValue}; the operator never reads nor overwrites such a Secret. Delete it or set spec.secret.name to another name (if the operator wrote it, restore the label).",
+        NameTakenRetry);
 
     public static V1Secret Desired(Client client, V1Secret? current, CredentialPlan plan, CredentialsContent content)
     {

@@ -12,7 +12,7 @@ namespace KongIdentityOperator.Hosting;
 
 /// <summary>
 /// The five controllers, their finalizers, and the indexes and watches that wake a dependent when what it references
-/// changes — never a poll. Secrets are cached (tokens, brought-your-own client secrets, credentials Secrets).
+/// changes — never a poll. Only selected Secrets are cached (see <see cref="CachedSecrets"/>).
 /// </summary>
 internal static class ControllerRegistrations
 {
@@ -22,7 +22,7 @@ internal static class ControllerRegistrations
             .AddIndex(Indexes.LimitExceeded, a => Indexes.WhenLimited(a.Status, string.Empty))
             .Watch<AuthServer>((a, cache) => Freed(a, cache, string.Empty))
             .AddIndex(Indexes.SecretRef, a => Indexes.TokenSecret(a.Metadata.NamespaceProperty, a.Spec.Konnect))
-            .Watch<V1Secret>(BySecret, KeepSecrets)
+            .Watch<V1Secret>(BySecret, CachedSecrets.Watch)
             .Watch<Scope>((s, cache) => IfTerminating(cache, s.Metadata.NamespaceProperty, s.Spec.AuthServerRef.Name))
             .Watch<Claim>((c, cache) => IfTerminating(cache, c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name))
             .Watch<Client>((c, cache) => IfTerminating(cache, c.Metadata.NamespaceProperty, c.Spec.AuthServerRef.Name)))
@@ -50,7 +50,7 @@ internal static class ControllerRegistrations
                 .AddIndex(Indexes.SecretRef, c => c.Spec.ClientSecretRef is { } byo ? [Indexes.Key(c.Metadata.NamespaceProperty, byo.Name)] : [])
                 .Watch<AuthServer>((a, cache) => cache.GetKeysByIndex(Indexes.AuthServerRef, Indexes.Key(a.Metadata)))
                 .Watch<Scope>(ClientsOfScope)
-                .Watch<V1Secret>((secret, cache) => BySecret(secret, cache).Concat(OwnersOf<Client>(secret)), KeepSecrets);
+                .Watch<V1Secret>((secret, cache) => BySecret(secret, cache).Concat(OwnersOf<Client>(secret)), CachedSecrets.Watch);
         })
         .AddFinalizer<ClientFinalizer, Client>(FinalizerNames.Cleanup)
         .AddController<UpstreamOAuthPolicyController, UpstreamOAuthPolicy>(o => o
@@ -64,13 +64,14 @@ internal static class ControllerRegistrations
             .Watch<V1Secret>(
                 (secret, cache) => BySecret(secret, cache)
                     .Concat(OwnersOf<Client>(secret).SelectMany(client => cache.GetKeysByIndex(Indexes.ClientRef, client.ToString()))),
-                KeepSecrets))
+                CachedSecrets.Watch))
         .AddFinalizer<UpstreamOAuthPolicyFinalizer, UpstreamOAuthPolicy>(FinalizerNames.Cleanup)
         .AddController<TokenSecretGuard, V1Secret>(o =>
         {
             o.Name = "tokensecret";
             o.AutoAttachFinalizers = false;
             o.TriggerLabels.Add(ReferenceableSecret.Label);
+            CachedSecrets.Select(o.AnyOfLabelSelectors);
             o.Watch<AuthServer>((a, _) => TokenSecretOf(a.Metadata, a.Spec.Konnect));
             o.Watch<UpstreamOAuthPolicy>((p, _) => TokenSecretOf(p.Metadata, p.Spec.Konnect));
         })
@@ -78,8 +79,6 @@ internal static class ControllerRegistrations
 
     private static IEnumerable<EntityKey> TokenSecretOf(V1ObjectMeta metadata, KonnectSettings? konnect) =>
         konnect?.TokenSecretRef is { } reference ? [new EntityKey(metadata.NamespaceProperty, reference.Name)] : [];
-
-    private static void KeepSecrets(WatchOptions options) => options.KeepCache = true;
 
     /// <summary>
     /// An object being deleted (and, last, gone) may free room under a Konnect limit: the objects of the same parent

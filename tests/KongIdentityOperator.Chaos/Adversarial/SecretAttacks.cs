@@ -29,7 +29,7 @@ public sealed class SecretAttacks(AdversarialWorld world)
             Spec = new() { AuthServerRef = new() { Name = "own" }, ClientSecretRef = new() { Name = "database", Key = "password" } },
         });
 
-        var message = await world.RefusedAsync<Client>(attacker.Namespace, "smuggler", "SecretNotReferenceable", stalled: false);
+        var message = await world.RefusedAsync<Client>(attacker.Namespace, "smuggler", "WaitingForRef", stalled: false);
 
         Assert.Contains("identity.konghq.com/referenceable", message, StringComparison.Ordinal);
         var snapshot = world.Sandbox.Konnect.Snapshot();

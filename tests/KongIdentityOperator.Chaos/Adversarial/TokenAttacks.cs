@@ -41,7 +41,7 @@ public sealed class TokenAttacks(AdversarialWorld world)
         await world.SecretAsync(attacker.Namespace, "borrowed", "token", world.UnofferedToken, offered: false);
         await world.CreateAsync(new AuthServer { Metadata = new() { Name = "borrower", NamespaceProperty = attacker.Namespace }, Spec = new() { Audience = "a", Konnect = new() { ServerUrl = world.ServerUrl, TokenSecretRef = new() { Name = "borrowed" } } } });
 
-        var message = await world.RefusedAsync<AuthServer>(attacker.Namespace, "borrower", "SecretNotReferenceable", stalled: false);
+        var message = await world.RefusedAsync<AuthServer>(attacker.Namespace, "borrower", "WaitingForRef", stalled: false);
 
         Assert.Contains("identity.konghq.com/referenceable", message, StringComparison.Ordinal);
         Assert.Empty(world.CallsWith(world.UnofferedToken));
@@ -60,7 +60,7 @@ public sealed class TokenAttacks(AdversarialWorld world)
         var attacker = await world.AttackerAsync("offer-later");
         await world.SecretAsync(attacker.Namespace, "later", "token", attacker.Token, offered: false);
         await world.CreateAsync(new AuthServer { Metadata = new() { Name = "patient", NamespaceProperty = attacker.Namespace }, Spec = new() { Audience = "a", Konnect = new() { ServerUrl = world.ServerUrl, TokenSecretRef = new() { Name = "later" } } } });
-        await world.RefusedAsync<AuthServer>(attacker.Namespace, "patient", "SecretNotReferenceable", stalled: false);
+        await world.RefusedAsync<AuthServer>(attacker.Namespace, "patient", "WaitingForRef", stalled: false);
         Assert.Empty(world.CallsWith(attacker.Token));
 
         await Writes.UpdateAsync<V1Secret>(world.Sandbox.Client, "later", attacker.Namespace, s => s.Metadata.Labels = new Dictionary<string, string> { [ChaosSandbox.ReferenceableLabel] = "true" }, Ct);
