@@ -27,7 +27,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static OperatorProcess Start(string operatorDll, string kubeconfig, Uri konnect, string logFile, IEnumerable<string> extraArguments)
+    /// <summary>Starts the operator; with <paramref name="konnect"/> every Konnect call goes there, without it objects name their servers.</summary>
+    public static OperatorProcess Start(string operatorDll, string kubeconfig, Uri? konnect, string logFile, IEnumerable<string> extraArguments)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -36,7 +37,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[operatorDll, "--kubeconfig", kubeconfig, "--konnect-server-url", konnect.ToString(), "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--leader-elect=false"])
+        string[] server = konnect is null ? [] : ["--konnect-server-url", konnect.ToString()];
+        foreach (var argument in (string[])[operatorDll, "--kubeconfig", kubeconfig, .. server, "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--leader-elect=false"])
         {
             info.ArgumentList.Add(argument);
         }

@@ -15,5 +15,14 @@ internal sealed record BenchContext(BenchOptions Options, string WorkDirectory, 
             Path.Combine(WorkDirectory, $"operator-{name}.log"),
             [.. arguments, "--max-concurrent-reconciles", Options.MaxConcurrentReconciles.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
+    /// <summary>Starts the operator without a server override: objects name their server, which must be one of <paramref name="servers"/>.</summary>
+    public OperatorProcess StartOperatorFor(BenchSandbox sandbox, string name, IReadOnlyList<Uri> servers) =>
+        OperatorProcess.Start(
+            Options.OperatorDll,
+            sandbox.Kubeconfig,
+            null,
+            Path.Combine(WorkDirectory, $"operator-{name}.log"),
+            ["--allowed-konnect-servers", string.Join(',', servers.Select(s => s.AbsoluteUri.TrimEnd('/'))), "--max-concurrent-reconciles", Options.MaxConcurrentReconciles.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
     public void Say(string message) => Progress.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

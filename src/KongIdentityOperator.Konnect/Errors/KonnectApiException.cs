@@ -81,6 +81,15 @@ public sealed class KonnectApiException : Exception
     /// <summary>How long the server asked to wait (<c>Retry-After</c>); for a 429 without it, the configured default (15 s).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>When the wait of <see cref="RetryAfter"/> ends, on the client's clock (for messages: "until when").</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>
+    /// Refused by the client itself, without a request: the connection's rate-limit budget is used up for longer than
+    /// a worker may wait, or its limit of calls in flight is reached (<see cref="Detail"/> says which).
+    /// </summary>
+    public bool IsLocal { get; init; }
+
     public bool IsBadRequest => StatusCode == HttpStatusCode.BadRequest;
 
     public bool IsUnauthorized => StatusCode == HttpStatusCode.Unauthorized;

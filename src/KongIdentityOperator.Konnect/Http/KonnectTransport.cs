@@ -13,7 +13,7 @@ namespace KongIdentityOperator.Konnect.Http;
 /// the request (never on the shared client), serializes the body, and turns a non-2xx answer into a
 /// <see cref="KonnectApiException"/> whose texts hold neither the token nor any secret of the request.
 /// </summary>
-internal sealed class KonnectTransport(HttpClient http, KonnectConnection connection, KonnectClientOptions options, TimeProvider time)
+internal sealed class KonnectTransport(HttpClient http, KonnectConnection connection, KonnectClientOptions options, TimeProvider time, ConnectionGates? gates = null)
 {
     private readonly string _baseUrl = connection.ServerUrl.AbsoluteUri.TrimEnd('/');
     private readonly KonnectRateLimitKey _rateLimitKey = KonnectRateLimitKey.For(connection);
@@ -85,7 +85,23 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
             request.Content = new ByteArrayContent(body.Utf8Json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } };
         }
 
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        if (gates is not null && !await gates.TryEnterAsync(_rateLimitKey, cancellationToken).ConfigureAwait(false))
+        {
+            throw new KonnectConnectionBusyException(
+                $"Konnect {method} {route.Template} not sent: {gates.Limit} calls to {_baseUrl} with this token are already in flight (the operator's limit per connection); the server is slow or not answering.");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            // The body is read before this returns (ResponseContentRead), so the slot covers the whole call.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gates?.Exit(_rateLimitKey);
+        }
+
         if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
         {
             return response;
@@ -101,6 +117,7 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
         HttpResponseMessage response, HttpMethod method, KonnectRoute route, RequestBody? body, CancellationToken cancellationToken)
     {
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         IEnumerable<string> secrets = body is null ? [connection.Token] : [.. SecretFields.Collect(body.Utf8Json), connection.Token];
         return KonnectErrorParser.Parse(
             response.StatusCode,
@@ -108,9 +125,12 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
             content,
             method.Method,
             route.Template,
-            RetryAfterHeader.ForResponse(response, time.GetUtcNow(), options.DefaultRetryAfter),
-            new TextScrubber(secrets));
+            Capped(RetryAfterHeader.ForResponse(response, now, options.DefaultRetryAfter)),
+            new TextScrubber(secrets),
+            now);
     }
+
+    private TimeSpan? Capped(TimeSpan? wait) => wait is { } w && w > options.RetryAfterCap ? options.RetryAfterCap : wait;
 
     private static async Task<TResult> ReadAsync<TResult>(
         HttpResponseMessage response, HttpMethod method, KonnectRoute route, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ internal static class OptionDefinitions
         new("default-token-namespaces", "DEFAULT_TOKEN_NAMESPACES", "<a,b|*>", "namespaces whose objects may use the default token; default none"),
         new("konnect-region", "KONNECT_REGION", "<region>", "default Konnect region: us, eu, au, me, in or sg; default us"),
         new("konnect-rate-limit", "KONNECT_RATE_LIMIT", "<n>", "Konnect calls per minute per token the operator allows itself; default 3000"),
+        new("konnect-max-in-flight", "KONNECT_MAX_IN_FLIGHT", "<n>", "Konnect calls in flight at once per server and token; more are requeued, not waited for; default half of --max-concurrent-reconciles"),
+        new("konnect-call-timeout", "KONNECT_CALL_TIMEOUT", "<duration>", "the most one Konnect call may take, retries included; default 60s"),
         new("resync-period", "RESYNC_PERIOD", "<duration>", "how often every object is compared with Konnect (jittered); default 10m"),
         new("max-concurrent-reconciles", "MAX_CONCURRENT_RECONCILES", "<n>", "reconciles in parallel per kind; default 4"),
         new("http-port", "HTTP_PORT", "<n>", "port of /healthz, /readyz and /metrics; default 8080 (0 = any free port)"),

@@ -22,7 +22,8 @@ public sealed class ResilienceEmulatorTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _host = await EmulatorHost.StartAsync(_time);
+    // These tests follow the limiter's in-process waits through whole rate-limit windows; the default requeues waits over 5 s.
+    public async ValueTask InitializeAsync() => _host = await EmulatorHost.StartAsync(_time, options => options.MaxRetryAfter = TimeSpan.FromMinutes(2));
 
     public async ValueTask DisposeAsync()
     {

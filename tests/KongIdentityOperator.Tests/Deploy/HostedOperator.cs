@@ -9,7 +9,8 @@ namespace KongIdentityOperator.Tests.Deploy;
 
 /// <summary>
 /// The real operator (the executable's DI wiring) in-process, configured as <c>config/manager</c> runs it: every
-/// namespace watched and leader election on, with the Lease in the operator's namespace.
+/// namespace watched (or, as <c>config/namespaced</c> runs it, only the given ones) and leader election on, with the
+/// Lease in the operator's namespace.
 /// </summary>
 internal sealed class HostedOperator : IAsyncDisposable
 {
@@ -25,10 +26,11 @@ internal sealed class HostedOperator : IAsyncDisposable
     public CapturedLogs Logs { get; }
 
     public static async Task<HostedOperator> StartAsync(
-        KubernetesClientConfiguration cluster, Uri konnect, string operatorNamespace, CancellationToken cancellationToken)
+        KubernetesClientConfiguration cluster, Uri konnect, string operatorNamespace, IReadOnlyList<string> namespaces, CancellationToken cancellationToken)
     {
         var options = new OperatorOptions
         {
+            Namespaces = namespaces,
             KonnectServerUrl = konnect,
             HttpPort = 0,
             LeaderElect = true,

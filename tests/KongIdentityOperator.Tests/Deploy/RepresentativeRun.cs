@@ -16,8 +16,10 @@ namespace KongIdentityOperator.Tests.Deploy;
 /// the tutorial applied and Ready, spec updates, a status write conflict on every kind, client secret rotation, a
 /// deleted credentials Secret healed, an Orphan deletion, then everything deleted at once with the token Secret, so
 /// that the token-in-use finalizer holds it until the cleanups are done. Returns every API call the operator made.
+/// Secrets that are neither offered nor the operator's (<see cref="Bystanders"/>) sit in the namespaces throughout.
+/// With <c>watchedNamespaces</c> the operator runs as <c>config/namespaced</c> installs it (<c>--namespaces</c>).
 /// </summary>
-internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken cancellationToken)
+internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken cancellationToken, IReadOnlyList<string>? watchedNamespaces = null)
 {
     public const string OperatorNamespace = "kong-identity-system";
     public const string WorkloadNamespace = "team-a";
@@ -32,6 +34,10 @@ internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken
 
     private readonly List<V1ObjectMeta> _operatorSecrets = [];
 
+    /// <summary>Unlabelled Secrets (namespace, name) that the operator must never list, watch or read.</summary>
+    public static IReadOnlyList<(string Namespace, string Name)> Bystanders { get; } =
+        [(WorkloadNamespace, "database-password"), (OperatorNamespace, "unrelated-credentials")];
+
     /// <summary>Calls that need a permission although the request log shows them as something else (see <see cref="OwnerReferenceChecks"/>).</summary>
     public IReadOnlyList<ApiCall> ImpliedCalls { get; private set; } = [];
 
@@ -39,7 +45,12 @@ internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken
     {
         await sandbox.CreateNamespaceAsync(OperatorNamespace, cancellationToken);
         await sandbox.CreateNamespaceAsync(WorkloadNamespace, cancellationToken);
-        await using (var instance = await HostedOperator.StartAsync(sandbox.Configuration, sandbox.Konnect.BaseAddress, OperatorNamespace, cancellationToken))
+        foreach (var (ns, name) in Bystanders)
+        {
+            await CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, StringData = new Dictionary<string, string> { ["password"] = "not-for-the-operator" } });
+        }
+
+        await using (var instance = await HostedOperator.StartAsync(sandbox.Configuration, sandbox.Konnect.BaseAddress, OperatorNamespace, watchedNamespaces ?? [], cancellationToken))
         {
             await ApplyTutorialAsync();
             await RememberOperatorSecretsAsync();

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using KongIdentityOperator.Bench.Results;
+using KongIdentityOperator.Bench.Sandbox;
+using KongIdentityOperator.Bench.Workload;
+
+namespace KongIdentityOperator.Bench.Scenarios;
+
+/// <summary>
+/// A healthy tenant's Clients, apply → Ready, measured twice on one operator: alone, and next to a tenant whose
+/// Konnect server hangs (accepts, never answers) with several AuthServers queued against it. Each run creates an
+/// AuthServer and a Scope, waits for them, then creates the Clients one after another and stamps each.
+/// </summary>
+internal static class TenancyScenario
+{
+    public const int Clients = 20;
+    public const int HangingAuthServers = 10;
+
+    /// <summary>The operator's default <c>--konnect-max-in-flight</c> with the scenario's <c>--max-concurrent-reconciles</c>.</summary>
+    private static int MaxInFlight(BenchContext context) => Math.Max(1, context.Options.MaxConcurrentReconciles / 2);
+
+    public static async Task<TenancyResult> RunAsync(BenchContext context, string repositoryRoot, CancellationToken cancellationToken)
+    {
+        await using var sandbox = await BenchSandbox.StartAsync(context.WorkDirectory, repositoryRoot, 0, cancellationToken);
+        sandbox.ApplyKonnectLimits(context.Options.LatencyMs, context.Options.RateLimitPerMinute);
+        await using var hanging = new HangingServer();
+        await using var process = context.StartOperatorFor(sandbox, "tenancy", [sandbox.Konnect.BaseAddress, hanging.BaseAddress]);
+        await process.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);
+
+        var alone = await MeasureAsync(context, sandbox, "tenancy-alone", cancellationToken);
+        context.Say($"  alone: p50 {alone.P50:F0} ms, p99 {alone.P99:F0} ms, {alone.Calls} Konnect calls");
+
+        await sandbox.CreateNamespaceAsync("tenancy-hung", cancellationToken);
+        var hung = new ScenarioObjects("tenancy-hung", 0, 0, 0, 0);
+        for (var i = 0; i < HangingAuthServers; i++)
+        {
+            var authServer = hung.AuthServer();
+            authServer.Metadata.Name = $"hung-{i}";
+            authServer.Spec.DisplayName = $"hung-{i}";
+            authServer.Spec.Konnect!.ServerUrl = hanging.BaseAddress.AbsoluteUri.TrimEnd('/');
+            await sandbox.Client.CreateAsync(authServer, cancellationToken);
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (60 * Stopwatch.Frequency);
+        while (hanging.Connections < MaxInFlight(context) && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        var next = await MeasureAsync(context, sandbox, "tenancy-next-to-hung", cancellationToken);
+        context.Say($"  next to a hanging tenant: p50 {next.P50:F0} ms, p99 {next.P99:F0} ms, {next.Calls} Konnect calls; the hanging server holds {hanging.Connections} calls");
+        return new TenancyResult(
+            Clients, HangingAuthServers, MaxInFlight(context), alone.P50, alone.P99, next.P50, next.P99, next.P99 / alone.P99, alone.Calls, next.Calls, hanging.Connections);
+    }
+
+    private static async Task<(double P50, double P99, long Calls)> MeasureAsync(BenchContext context, BenchSandbox sandbox, string ns, CancellationToken cancellationToken)
+    {
+        var objects = new ScenarioObjects(ns, Scopes: 1, Claims: 0, Clients: Clients, Policies: 0) { ServerUrl = sandbox.Konnect.BaseAddress.AbsoluteUri.TrimEnd('/') };
+        await sandbox.CreateNamespaceAsync(ns, cancellationToken);
+        await using var trackers = await ReadyTrackers.StartAsync(sandbox.Client, ns, cancellationToken);
+        await sandbox.Client.CreateAsync(objects.AuthServer(), cancellationToken);
+        await sandbox.Client.CreateAsync(objects.Scope(0), cancellationToken);
+        await trackers.WaitForAsync(objects with { Clients = 0 }, TimeSpan.FromMinutes(2), context, cancellationToken);
+        await LatencyScenario.Quiet(sandbox, cancellationToken);
+
+        var before = sandbox.Konnect.Requests.Total;
+        var applied = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < Clients; i++)
+        {
+            applied[ScenarioObjects.ClientName(i)] = Stopwatch.GetTimestamp();
+            await sandbox.Client.CreateAsync(objects.Client(i), cancellationToken);
+        }
+
+        await trackers.WaitForAsync(objects, TimeSpan.FromMinutes(5), context, cancellationToken);
+        var samples = applied.Select(a => Stopwatch.GetElapsedTime(a.Value, trackers.Clients.ReadyAt(a.Key)!.Value).TotalMilliseconds).Order().ToList();
+        await LatencyScenario.Quiet(sandbox, cancellationToken);
+        return (LatencyScenario.Percentile(samples, 0.5), LatencyScenario.Percentile(samples, 0.99), sandbox.Konnect.Requests.Total - before);
+    }
+}
