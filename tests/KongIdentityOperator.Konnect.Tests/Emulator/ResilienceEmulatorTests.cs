@@ -22,8 +22,14 @@ public sealed class ResilienceEmulatorTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // These tests follow the limiter's in-process waits through whole rate-limit windows; the default requeues waits over 5 s.
-    public async ValueTask InitializeAsync() => _host = await EmulatorHost.StartAsync(_time, options => options.MaxRetryAfter = TimeSpan.FromMinutes(2));
+    // These tests follow the limiter's in-process waits through whole rate-limit windows (the defaults requeue waits
+    // over 5 s and end a call after 60 s), on a fake clock that runs ahead while real requests are slow.
+    public async ValueTask InitializeAsync() => _host = await EmulatorHost.StartAsync(_time, options =>
+    {
+        options.MaxRetryAfter = TimeSpan.FromMinutes(2);
+        options.AttemptTimeout = TimeSpan.FromSeconds(30);
+        options.TotalTimeout = TimeSpan.FromMinutes(5);
+    });
 
     public async ValueTask DisposeAsync()
     {
