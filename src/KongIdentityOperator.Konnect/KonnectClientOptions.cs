@@ -41,7 +41,10 @@ public sealed class KonnectClientOptions
     /// </summary>
     public int MaxInFlightPerConnection { get; set; } = 2;
 
-    /// <summary>How long a call waits for a slot of its connection before giving up for a requeue. Default 250 ms.</summary>
+    /// <summary>
+    /// How long a call waits for a slot of its connection before giving up for a requeue, while the connection's
+    /// calls are ending (not at all when none ended for a second: the server is stuck). Default 250 ms.
+    /// </summary>
     public TimeSpan MaxInFlightWait { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Client-side request budget per (server URL, token) and minute until the server says otherwise. Default 3000 (50/s).</summary>
