@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 
 namespace KongIdentityOperator.Konnect.RateLimiting;
@@ -59,6 +60,7 @@ internal sealed class ConnectionGates(IOptions<KonnectClientOptions> options, Ti
     private Gate GateOf(KonnectRateLimitKey key) =>
         _gates.GetOrAdd(key, static (_, state) => new Gate(state.Limit, state.time.GetTimestamp()), (Limit, time));
 
+    [SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim whose AvailableWaitHandle is never used holds nothing to free; disposing it at shutdown could fail a call still releasing its slot.")]
     private sealed class Gate(int limit, long createdAt)
     {
         public readonly SemaphoreSlim Slots = new(limit, limit);
