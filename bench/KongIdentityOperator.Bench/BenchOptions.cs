@@ -36,12 +36,12 @@ internal sealed record BenchOptions
     /// <summary>Scenarios to run (convergence, latency, atrest, memory); all by default.</summary>
     public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(All, StringComparer.Ordinal);
 
-    public static IReadOnlyList<string> All { get; } = ["convergence", "latency", "atrest", "memory"];
+    public static IReadOnlyList<string> All { get; } = ["convergence", "latency", "atrest", "memory", "tenancy"];
 
     public const string Usage =
         "usage: KongIdentityOperator.Bench --operator <KongIdentityOperator.dll> [--output artifacts/bench/results.json] " +
         "[--clients 1000] [--memory-clients 10000] [--latency-samples 100] [--at-rest-resync-seconds 30] [--at-rest-resyncs 3] " +
-        "[--max-concurrent-reconciles 4] [--latency-ms 20] [--rate-limit 3000] [--scenarios convergence,latency,atrest,memory]";
+        "[--max-concurrent-reconciles 4] [--latency-ms 20] [--rate-limit 3000] [--scenarios convergence,latency,atrest,memory,tenancy]";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {

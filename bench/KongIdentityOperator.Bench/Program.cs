@@ -40,6 +40,7 @@ LatencyResult? latency = null;
 StartupResult? startup = null;
 AtRestResult? atRest = null;
 MemoryResult? memory = null;
+TenancyResult? tenancy = null;
 var wanted = options.Scenarios;
 if (wanted.Contains("convergence") || wanted.Contains("latency") || wanted.Contains("atrest"))
 {
@@ -82,9 +83,15 @@ if (wanted.Contains("memory"))
     memory = await MemoryScenario.RunAsync(context, root, ct);
 }
 
+if (wanted.Contains("tenancy"))
+{
+    context.Say($"tenancy: {TenancyScenario.Clients} Clients of a healthy tenant, alone and next to a tenant whose Konnect hangs");
+    tenancy = await TenancyScenario.RunAsync(context, root, ct);
+}
+
 var results = new BenchResults(
     DateTimeOffset.UtcNow, MachineDescription.Read(), options.LatencyMs, options.RateLimitPerMinute, options.MaxConcurrentReconciles,
-    convergence, latency, startup, atRest, memory);
+    convergence, latency, startup, atRest, memory, tenancy);
 Console.WriteLine();
 ResultsTable.Write(results, Console.Out);
 await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, BenchJsonContext.Default.BenchResults), ct);

@@ -37,6 +37,7 @@ public static class KonnectServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KonnectClientOptions>, KonnectClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KonnectRateLimiter>();
+        services.TryAddSingleton<ConnectionGates>();
         services.TryAddSingleton<IKonnectRateLimitMetrics>(provider => provider.GetRequiredService<KonnectRateLimiter>());
         services.TryAddSingleton<IKonnectClientFactory, KonnectClientFactory>();
 
@@ -48,7 +49,13 @@ public static class KonnectServiceCollectionExtensions
         });
         // The factory keeps one client per base URL for the process's life; recycling pooled connections keeps DNS fresh.
         // No redirects: a token goes only to the server it was resolved for, never to wherever a 3xx points.
-        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false });
+        // A server that never accepts the connection costs ConnectTimeout, not the whole attempt.
+        builder.ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+            ConnectTimeout = provider.GetRequiredService<IOptions<KonnectClientOptions>>().Value.ConnectTimeout,
+        });
         builder.AddResilienceHandler(KonnectResilience.PipelineName, KonnectResilience.Configure);
         return builder;
     }

@@ -11,4 +11,5 @@ internal sealed record BenchResults(
     LatencyResult? Latency,
     StartupResult? Startup,
     AtRestResult? AtRest,
-    MemoryResult? Memory);
+    MemoryResult? Memory,
+    TenancyResult? Tenancy = null);

@@ -44,6 +44,15 @@ internal static class ResultsTable
             rows.Add((string.Empty, "working set / GC heap after convergence", $"{Mb(m.WorkingSetAfterBytes)} / {Mb(m.GcHeapAfterBytes)}", string.Empty));
         }
 
+        if (results.Tenancy is { } t)
+        {
+            rows.Add(("tenancy", $"apply → Ready, {t.Clients} Clients of a healthy tenant, alone: p50 / p99", $"{t.AloneP50Milliseconds:F0} / {t.AloneP99Milliseconds:F0} ms", string.Empty));
+            rows.Add((string.Empty, $"the same next to a tenant whose Konnect hangs ({t.HangingAuthServers} AuthServers): p50 / p99", $"{t.NextToHungP50Milliseconds:F0} / {t.NextToHungP99Milliseconds:F0} ms", string.Empty));
+            rows.Add((string.Empty, "p99 next to the hanging tenant ÷ p99 alone", $"{t.P99Ratio:F2}×", Mark("≤ 2×", t.P99Ratio <= 2)));
+            rows.Add((string.Empty, "Konnect calls of the healthy tenant: alone / next to it", $"{t.AloneKonnectCalls:N0} / {t.NextToHungKonnectCalls:N0}", string.Empty));
+            rows.Add((string.Empty, "calls held by the hanging server (limit per connection)", $"{t.HungCallsInFlight} ({t.MaxInFlight})", Mark($"≤ {t.MaxInFlight}", t.HungCallsInFlight <= t.MaxInFlight)));
+        }
+
         if (results.Startup is { } s)
         {
             rows.Add(("startup", $"process start → caches synced ({s.Objects:N0} objects)", $"{s.CachesSyncedSeconds:F2} s", string.Empty));

@@ -64,7 +64,7 @@ internal static class LatencyScenario
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     // The operator is idle again once the emulator has seen no call for 300 ms (follow-up reconciles included).
-    private static async Task Quiet(BenchSandbox sandbox, CancellationToken cancellationToken)
+    internal static async Task Quiet(BenchSandbox sandbox, CancellationToken cancellationToken)
     {
         var last = sandbox.Konnect.Requests.Total;
         var since = Stopwatch.GetTimestamp();

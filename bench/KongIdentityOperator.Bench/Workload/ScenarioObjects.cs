@@ -15,6 +15,9 @@ internal sealed record ScenarioObjects(string Namespace, int Scopes, int Claims,
 {
     public const string AuthServerName = "bench";
 
+    /// <summary>The AuthServer's <c>spec.konnect.serverURL</c>; null: the operator's default (or override).</summary>
+    public string? ServerUrl { get; init; }
+
     public int Total => 1 + Scopes + Claims + Clients + Policies;
 
     /// <summary>
@@ -38,7 +41,7 @@ internal sealed record ScenarioObjects(string Namespace, int Scopes, int Claims,
         {
             DisplayName = $"bench-{Namespace}",
             Audience = "http://bench.example.internal",
-            Konnect = new KonnectSettings { TokenSecretRef = new SecretKeyReference { Name = BenchSandbox.TokenSecretName } },
+            Konnect = new KonnectSettings { ServerUrl = ServerUrl, TokenSecretRef = new SecretKeyReference { Name = BenchSandbox.TokenSecretName } },
         },
     };
 

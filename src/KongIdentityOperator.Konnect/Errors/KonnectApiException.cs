@@ -98,6 +98,15 @@ public sealed class KonnectApiException : Exception
     /// <summary>No answer in time: no status code, always worth trying again.</summary>
     public bool IsTimeout { get; }
 
+    /// <summary>When the wait of <see cref="RetryAfter"/> ends, on the client's clock (for messages: "until when").</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>
+    /// Refused by the client itself, without a request: the connection's rate-limit budget is used up for longer than
+    /// a worker may wait, or its limit of calls in flight is reached (<see cref="Detail"/> says which).
+    /// </summary>
+    public bool IsLocal { get; init; }
+
     public bool IsBadRequest => StatusCode == HttpStatusCode.BadRequest;
 
     public bool IsUnauthorized => StatusCode == HttpStatusCode.Unauthorized;

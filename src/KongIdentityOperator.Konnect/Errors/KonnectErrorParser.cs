@@ -17,8 +17,10 @@ internal static class KonnectErrorParser
         string method,
         string route,
         TimeSpan? retryAfter,
-        TextScrubber scrubber)
+        TextScrubber scrubber,
+        DateTimeOffset? now = null)
     {
+        var retryAt = retryAfter is { } wait && now is { } at ? at + wait : (DateTimeOffset?)null;
         var root = TryParseObject(body);
         if (root is not { } json)
         {
@@ -29,6 +31,7 @@ internal static class KonnectErrorParser
                 Detail = Truncate(scrubber.Clean(raw)),
                 TraceId = TextScrubber.FindTraceId(raw),
                 RetryAfter = retryAfter,
+                RetryAt = retryAt,
             };
         }
 
@@ -45,6 +48,7 @@ internal static class KonnectErrorParser
             Code = Integer(json, "code"),
             Details = Details(json, scrubber),
             RetryAfter = retryAfter,
+            RetryAt = retryAt,
         };
     }
 

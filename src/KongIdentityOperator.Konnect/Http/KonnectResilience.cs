@@ -48,7 +48,7 @@ internal static class KonnectResilience
         }
 
         builder
-            .AddStrategy(_ => new RateLimitStrategy(limiter), new RateLimitStrategyOptions())
+            .AddStrategy(_ => new RateLimitStrategy(limiter, options, time), new RateLimitStrategyOptions())
             .AddStrategy(_ => new CallObserverStrategy(observers, logger, time), new CallObserverStrategyOptions())
             .AddTimeout(options.AttemptTimeout);
     }

@@ -15,7 +15,7 @@ namespace KongIdentityOperator.Konnect.Http;
 /// <see cref="KonnectApiException"/> whose texts hold neither the token nor any secret of the request (a timeout of the
 /// resilience pipeline too, so no caller depends on it).
 /// </summary>
-internal sealed class KonnectTransport(HttpClient http, KonnectConnection connection, KonnectClientOptions options, TimeProvider time)
+internal sealed class KonnectTransport(HttpClient http, KonnectConnection connection, KonnectClientOptions options, TimeProvider time, ConnectionGates? gates = null)
 {
     private readonly string _baseUrl = connection.ServerUrl.AbsoluteUri.TrimEnd('/');
     private readonly KonnectRateLimitKey _rateLimitKey = KonnectRateLimitKey.For(connection);
@@ -87,14 +87,25 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
             request.Content = new ByteArrayContent(body.Utf8Json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } };
         }
 
+        if (gates is not null && !await gates.TryEnterAsync(_rateLimitKey, cancellationToken).ConfigureAwait(false))
+        {
+            throw new KonnectConnectionBusyException(
+                $"Konnect {method} {route.Template} not sent: {gates.Limit} calls to {_baseUrl} with this token are already in flight (the operator's limit per connection); the server is slow or not answering.");
+        }
+
         HttpResponseMessage response;
         try
         {
+            // The body is read before this returns (ResponseContentRead), so the slot covers the whole call.
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException timeout)
         {
             throw KonnectApiException.TimedOut(method.Method, route.Template, timeout);
+        }
+        finally
+        {
+            gates?.Exit(_rateLimitKey);
         }
 
         if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
@@ -112,6 +123,7 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
         HttpResponseMessage response, HttpMethod method, KonnectRoute route, RequestBody? body, CancellationToken cancellationToken)
     {
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         IEnumerable<string> secrets = body is null ? [connection.Token] : [.. SecretFields.Collect(body.Utf8Json), connection.Token];
         return KonnectErrorParser.Parse(
             response.StatusCode,
@@ -119,9 +131,12 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
             content,
             method.Method,
             route.Template,
-            RetryAfterHeader.ForResponse(response, time.GetUtcNow(), options.DefaultRetryAfter),
-            new TextScrubber(secrets));
+            Capped(RetryAfterHeader.ForResponse(response, now, options.DefaultRetryAfter)),
+            new TextScrubber(secrets),
+            now);
     }
+
+    private TimeSpan? Capped(TimeSpan? wait) => wait is { } w && w > options.RetryAfterCap ? options.RetryAfterCap : wait;
 
     private static async Task<TResult> ReadAsync<TResult>(
         HttpResponseMessage response, HttpMethod method, KonnectRoute route, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)

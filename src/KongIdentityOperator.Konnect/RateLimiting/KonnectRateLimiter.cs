@@ -30,6 +30,35 @@ internal sealed class KonnectRateLimiter(TimeProvider time, IOptions<KonnectClie
         }
     }
 
+    /// <summary>
+    /// Waits for a slot of <paramref name="key"/> if it is at most <paramref name="maxWait"/> away and returns null;
+    /// otherwise takes none and returns how far away it is (the caller fails the call rather than hold a worker).
+    /// </summary>
+    public async ValueTask<TimeSpan?> TryAcquireAsync(KonnectRateLimitKey key, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var bucket = Bucket(key);
+        if (!bucket.TryReserve(maxWait, out var wait))
+        {
+            return wait;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                bucket.Release();
+                throw;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The request let through by <see cref="AcquireAsync"/> is no longer in flight.</summary>
     public void Release(KonnectRateLimitKey key) => Bucket(key).Release();
 
@@ -46,7 +75,7 @@ internal sealed class KonnectRateLimiter(TimeProvider time, IOptions<KonnectClie
         if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {
             var pause = Http.RetryAfterHeader.Read(response.Headers, time.GetUtcNow()) ?? headers.Reset ?? _options.DefaultRetryAfter;
-            bucket.OnRateLimited(pause);
+            bucket.OnRateLimited(pause > _options.RetryAfterCap ? _options.RetryAfterCap : pause);
         }
     }
 

@@ -29,6 +29,7 @@ internal sealed class TokenBucket
     private int _inFlight;
     private long _calls;
     private long _rateLimited;
+    private long _deferred;
     private TimeSpan _timeWaiting;
 
     public TokenBucket(TimeProvider time, int limitPerMinute, int burst)
@@ -45,6 +46,16 @@ internal sealed class TokenBucket
     /// </summary>
     public TimeSpan Reserve()
     {
+        TryReserve(TimeSpan.MaxValue, out var wait);
+        return wait;
+    }
+
+    /// <summary>
+    /// Takes the next slot only if it is at most <paramref name="maxWait"/> away (then as <see cref="Reserve"/>);
+    /// otherwise takes nothing and returns false, with <paramref name="wait"/> saying how far away it is.
+    /// </summary>
+    public bool TryReserve(TimeSpan maxWait, out TimeSpan wait)
+    {
         lock (_gate)
         {
             var now = Now;
@@ -54,14 +65,20 @@ internal sealed class TokenBucket
                 start = Max(start, end);
             }
 
-            _inFlight++;
             var arrival = Max(_theoreticalArrival, start);
             var allowedAt = Max(arrival - (_interval * (_burst - 1)), start);
+            wait = allowedAt - now;
+            if (wait > maxWait)
+            {
+                _deferred++;
+                return false;
+            }
+
+            _inFlight++;
             _theoreticalArrival = arrival + _interval;
             _calls++;
-            var wait = allowedAt - now;
             _timeWaiting += wait;
-            return wait;
+            return true;
         }
     }
 
@@ -110,7 +127,7 @@ internal sealed class TokenBucket
     {
         lock (_gate)
         {
-            return new KonnectRateLimitCounters(key, _calls, _rateLimited, _timeWaiting, _limitPerMinute);
+            return new KonnectRateLimitCounters(key, _calls, _rateLimited, _timeWaiting, _limitPerMinute, _deferred);
         }
     }
 

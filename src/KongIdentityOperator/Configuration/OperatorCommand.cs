@@ -25,6 +25,8 @@ internal sealed class OperatorCommand
             Flag("default-token-namespaces", "DEFAULT_TOKEN_NAMESPACES", "a,b|*", "namespaces whose objects may use the default token; default none"),
             Flag("konnect-region", "KONNECT_REGION", "region", "default Konnect region: us, eu, au, me, in or sg; default us"),
             Flag("konnect-rate-limit", "KONNECT_RATE_LIMIT", "n", "Konnect calls per minute per token the operator allows itself; default 3000"),
+            Flag("konnect-max-in-flight", "KONNECT_MAX_IN_FLIGHT", "n", "Konnect calls in flight at once per server and token; more are requeued, not waited for; default half of --max-concurrent-reconciles"),
+            Flag("konnect-call-timeout", "KONNECT_CALL_TIMEOUT", "duration", "the most one Konnect call may take, retries included; default 60s"),
             Flag("resync-period", "RESYNC_PERIOD", "duration", "how often every object is compared with Konnect (jittered); default 10m"),
             Flag("max-concurrent-reconciles", "MAX_CONCURRENT_RECONCILES", "n", "reconciles in parallel per kind; default 4"),
             Flag("http-port", "HTTP_PORT", "n", "port of /healthz, /readyz and /metrics; default 8080 (0 = any free port)"),

@@ -44,6 +44,15 @@ internal sealed record OperatorOptions
     /// <summary>Client-side Konnect rate limit per (server, token), in calls per minute.</summary>
     public int KonnectRateLimitPerMinute { get; init; } = 3000;
 
+    /// <summary>Konnect calls in flight at once per connection (server and token); null: half of <see cref="MaxConcurrentReconciles"/>, at least 1.</summary>
+    public int? KonnectMaxInFlight { get; init; }
+
+    /// <summary>The most one Konnect call may take, retries included.</summary>
+    public TimeSpan KonnectCallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The per-connection limit in force.</summary>
+    public int EffectiveKonnectMaxInFlight => KonnectMaxInFlight ?? Math.Max(1, MaxConcurrentReconciles / 2);
+
     public override string ToString() =>
-        $"OperatorOptions {{ Kubeconfig = {Kubeconfig}, Namespaces = [{string.Join(",", Namespaces)}], KonnectServerUrl = {KonnectServerUrl}, AllowedKonnectServers = [{string.Join(",", AllowedKonnectServers.Select(s => s.AbsoluteUri.TrimEnd('/')))}], KonnectToken = {(KonnectToken is null ? "unset" : "***")}, KonnectTokenFile = {KonnectTokenFile ?? "unset"}, DefaultTokenNamespaces = {DefaultTokenNamespaces}, ResyncPeriod = {ResyncPeriod}, MaxConcurrentReconciles = {MaxConcurrentReconciles}, HttpPort = {HttpPort}, LeaderElect = {LeaderElect} }}";
+        $"OperatorOptions {{ Kubeconfig = {Kubeconfig}, Namespaces = [{string.Join(",", Namespaces)}], KonnectServerUrl = {KonnectServerUrl}, AllowedKonnectServers = [{string.Join(",", AllowedKonnectServers.Select(s => s.AbsoluteUri.TrimEnd('/')))}], KonnectToken = {(KonnectToken is null ? "unset" : "***")}, KonnectTokenFile = {KonnectTokenFile ?? "unset"}, DefaultTokenNamespaces = {DefaultTokenNamespaces}, ResyncPeriod = {ResyncPeriod}, MaxConcurrentReconciles = {MaxConcurrentReconciles}, KonnectMaxInFlight = {EffectiveKonnectMaxInFlight}, KonnectCallTimeout = {KonnectCallTimeout}, HttpPort = {HttpPort}, LeaderElect = {LeaderElect} }}";
 }

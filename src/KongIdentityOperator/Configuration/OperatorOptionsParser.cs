@@ -64,6 +64,8 @@ internal static partial class OperatorOptionsParser
             DefaultTokenNamespaces = Get("default-token-namespaces") is { } granted ? ParseGrant(granted) : defaults.DefaultTokenNamespaces,
             KonnectRegion = Get("konnect-region") is { } region ? ParseRegion(region) : defaults.KonnectRegion,
             KonnectRateLimitPerMinute = Get("konnect-rate-limit") is { } limit ? ParseInt("konnect-rate-limit", limit, 1, 1_000_000) : defaults.KonnectRateLimitPerMinute,
+            KonnectMaxInFlight = Get("konnect-max-in-flight") is { } inFlight ? ParseInt("konnect-max-in-flight", inFlight, 1, 1000) : defaults.KonnectMaxInFlight,
+            KonnectCallTimeout = Get("konnect-call-timeout") is { } callTimeout ? ParseCallTimeout(callTimeout) : defaults.KonnectCallTimeout,
             ResyncPeriod = Get("resync-period") is { } resync ? ParseDuration(resync) : defaults.ResyncPeriod,
             MaxConcurrentReconciles = Get("max-concurrent-reconciles") is { } max ? ParseInt("max-concurrent-reconciles", max, 1, 1000) : defaults.MaxConcurrentReconciles,
             HttpPort = Get("http-port") is { } port ? ParseInt("http-port", port, 0, 65535) : defaults.HttpPort,
@@ -123,6 +125,11 @@ internal static partial class OperatorOptionsParser
         GoDuration.TryParse(text, out var duration) && duration >= TimeSpan.FromSeconds(10)
             ? duration
             : throw new OptionsException($"--resync-period: '{text}' is not a duration of at least 10s (e.g. 10m, 1h)");
+
+    private static TimeSpan ParseCallTimeout(string text) =>
+        GoDuration.TryParse(text, out var duration) && duration >= TimeSpan.FromSeconds(1) && duration <= TimeSpan.FromMinutes(10)
+            ? duration
+            : throw new OptionsException($"--konnect-call-timeout: '{text}' is not a duration from 1s to 10m (e.g. 30s, 2m)");
 
     private static int ParseInt(string name, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max

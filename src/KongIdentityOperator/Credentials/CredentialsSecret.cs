@@ -26,7 +26,7 @@ internal static class CredentialsSecret
     /// </summary>
     public static ReconcileOutcome NameTaken(string secretName) => ReconcileOutcome.Progressing(
         ConditionReasons.SecretConflict,
-        $"Secret {secretName} exists without the label {CredentialAnnotations.ManagedByLabel}={CredentialAnnotations.ManagedByValue}; the operator never reads nor overwrites such a Secret. Delete it or set spec.secret.name to another name (if the operator wrote it, restore the label).",
+        $"Secret {secretName} exists and is not owned by this Client: it lacks the label {CredentialAnnotations.ManagedByLabel}={CredentialAnnotations.ManagedByValue}, and the operator never reads nor overwrites such a Secret. Delete it or set spec.secret.name to another name (if the operator wrote it, restore the label).",
         NameTakenRetry);
 
     public static V1Secret Desired(Client client, V1Secret? current, CredentialPlan plan, CredentialsContent content)

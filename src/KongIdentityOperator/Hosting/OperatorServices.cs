@@ -22,7 +22,15 @@ internal static class OperatorServices
     {
         services.AddSingleton(options);
         services.AddSingleton(kubernetes);
-        services.AddKonnectClient(konnect => konnect.RateLimitPerMinute = options.KonnectRateLimitPerMinute);
+        services.AddKonnectClient(konnect =>
+        {
+            konnect.RateLimitPerMinute = options.KonnectRateLimitPerMinute;
+
+            // A connection holds at most this many workers, whatever its server does (hang, slow down, rate limit).
+            konnect.MaxInFlightPerConnection = options.EffectiveKonnectMaxInFlight;
+            konnect.TotalTimeout = options.KonnectCallTimeout;
+            konnect.AttemptTimeout = options.KonnectCallTimeout < konnect.AttemptTimeout ? options.KonnectCallTimeout : konnect.AttemptTimeout;
+        });
         services.AddSingleton<IKonnectCallObserver, KonnectCallMetrics>();
         services.AddSingleton(RemoteObservationSettings.For(options.ResyncPeriod));
         services.AddSingleton<RemoteObservations>();

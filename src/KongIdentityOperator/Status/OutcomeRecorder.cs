@@ -24,6 +24,11 @@ internal sealed class OutcomeRecorder(IKubernetesClient client, EventPublisher e
         where TEntity : class, IKubernetesObject<V1ObjectMeta>, IStatusEntity<TStatus>
         where TStatus : IConditionsStatus
     {
+        if (outcome.Silent)
+        {
+            return ResultFor(entity, outcome);
+        }
+
         var wasStalled = entity.Status.Conditions.Any(c => c.Type == ConditionTypes.Stalled && c.Status == "True" && c.Reason == outcome.Reason);
         var written = await client.UpdateStatusAsync(
             entity,

@@ -6,6 +6,9 @@ namespace KongIdentityOperator.Status;
 /// </summary>
 internal sealed record ReconcileOutcome(OutcomeKind Kind, string Reason, string Message, TimeSpan? RequeueAfter = null)
 {
+    /// <summary>Nothing happened worth recording (no request was sent): requeue with backoff, leave status and conditions as they are.</summary>
+    public bool Silent { get; init; }
+
     public static ReconcileOutcome Ready(string message) => new(OutcomeKind.Ready, ConditionReasons.Ready, message);
 
     public static ReconcileOutcome Progressing(string reason, string message, TimeSpan? requeueAfter = null) =>

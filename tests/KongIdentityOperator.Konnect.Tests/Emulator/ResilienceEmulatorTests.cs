@@ -22,10 +22,12 @@ public sealed class ResilienceEmulatorTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Fake time runs about a hundred times faster than real time while a call is on the wire, so on a loaded machine a
-    // loopback round trip could outlast a 30 s fake attempt timeout. None of these tests is about timeouts.
+    // These tests follow the limiter's in-process waits through whole rate-limit windows (the defaults requeue waits
+    // over 5 s and end a call after 60 s). The fake clock runs ahead while a real request is slow (a loaded machine),
+    // so no timeout may fire on it: none of these tests is about timeouts.
     public async ValueTask InitializeAsync() => _host = await EmulatorHost.StartAsync(_time, options =>
     {
+        options.MaxRetryAfter = TimeSpan.FromMinutes(2);
         options.AttemptTimeout = TimeSpan.FromHours(1);
         options.TotalTimeout = TimeSpan.FromHours(2);
     });

@@ -14,6 +14,9 @@ public sealed class RetryTests : IDisposable
     {
         options.AttemptTimeout = TimeSpan.FromSeconds(5);
         options.TotalTimeout = TimeSpan.FromMinutes(2);
+
+        // These tests follow in-process waits of up to a minute; the default of 5 s requeues anything longer.
+        options.MaxRetryAfter = TimeSpan.FromSeconds(60);
     });
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -159,7 +159,7 @@ public sealed class KustomizeTests(InstalledDefault installed) : IClassFixture<I
     {
         Assert.StartsWith($"# Kong Identity Operator {ReleaseVersion.Current}:", installed.Rendered, StringComparison.Ordinal);
         await using var konnect = await KonnectEmulator.StartAsync(new KonnectEmulatorOptions { Tokens = [DeploySandbox.SampleToken], SeedTutorial = true }, Ct);
-        await using var instance = await OperatorInstance.StartAsDeployedAsync(installed.Configuration, konnect.BaseAddress, Ns, Ct);
+        await using var instance = await OperatorInstance.StartAsDeployedAsync(installed.Configuration, konnect.BaseAddress, Ns, [], Ct);
 
         await Kubectl.SucceedAsync(["apply", "-k", RepositoryRoot.Combine("config", "samples"), "--kubeconfig", installed.KubeconfigPath], null, Ct);
         var wait = await Kubectl.RunAsync(

@@ -16,8 +16,9 @@ namespace KongIdentityOperator.Tests.Deploy;
 /// deleted credentials Secret healed, an Orphan deletion, then everything deleted at once with the token Secret, so
 /// that the token-in-use finalizer holds it until the cleanups are done. Returns every API call the operator made.
 /// Secrets that are neither offered nor the operator's (<see cref="Bystanders"/>) sit in the namespaces throughout.
+/// With <c>watchedNamespaces</c> the operator runs as <c>config/namespaced</c> installs it (<c>--namespaces</c>).
 /// </summary>
-internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken cancellationToken)
+internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken cancellationToken, IReadOnlyList<string>? watchedNamespaces = null)
 {
     public const string OperatorNamespace = "kong-identity-system";
     public const string WorkloadNamespace = "team-a";
@@ -48,7 +49,7 @@ internal sealed class RepresentativeRun(DeploySandbox sandbox, CancellationToken
             await CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, StringData = new Dictionary<string, string> { ["password"] = "not-for-the-operator" } });
         }
 
-        await using (var instance = await OperatorInstance.StartAsDeployedAsync(sandbox.Configuration, sandbox.Konnect.BaseAddress, OperatorNamespace, cancellationToken))
+        await using (var instance = await OperatorInstance.StartAsDeployedAsync(sandbox.Configuration, sandbox.Konnect.BaseAddress, OperatorNamespace, watchedNamespaces ?? [], cancellationToken))
         {
             await ApplyTutorialAsync();
             await RememberOperatorSecretsAsync();

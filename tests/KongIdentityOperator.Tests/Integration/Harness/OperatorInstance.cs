@@ -51,13 +51,13 @@ public sealed class OperatorInstance : IAsyncDisposable
     }
 
     /// <summary>
-    /// As <c>config/manager</c> runs it: every namespace watched and leader election on, with the Lease in
-    /// <paramref name="operatorNamespace"/>.
+    /// As <c>config/manager</c> runs it: every namespace watched (or, as <c>config/namespaced</c> runs it, only
+    /// <paramref name="namespaces"/>) and leader election on, with the Lease in <paramref name="operatorNamespace"/>.
     /// </summary>
     public static Task<OperatorInstance> StartAsDeployedAsync(
-        KubernetesClientConfiguration cluster, Uri konnect, string operatorNamespace, CancellationToken cancellationToken) =>
+        KubernetesClientConfiguration cluster, Uri konnect, string operatorNamespace, IReadOnlyList<string> namespaces, CancellationToken cancellationToken) =>
         StartAsync(
-            new OperatorOptions { KonnectServerUrl = konnect, HttpPort = 0, LeaderElect = true, LeaderElectionNamespace = operatorNamespace },
+            new OperatorOptions { Namespaces = namespaces, KonnectServerUrl = konnect, HttpPort = 0, LeaderElect = true, LeaderElectionNamespace = operatorNamespace },
             cluster,
             cancellationToken);
 

@@ -19,6 +19,8 @@ public sealed class OperatorOptionsParserTests
         Assert.Equal(3000, options.KonnectRateLimitPerMinute);
         Assert.Equal(TimeSpan.FromMinutes(10), options.ResyncPeriod);
         Assert.Equal(4, options.MaxConcurrentReconciles);
+        Assert.Equal(2, options.EffectiveKonnectMaxInFlight);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.KonnectCallTimeout);
         Assert.Equal(8080, options.HttpPort);
         Assert.Null(options.LeaderElect);
         Assert.Null(options.LeaderElectionNamespace);
@@ -39,6 +41,8 @@ public sealed class OperatorOptionsParserTests
             ("konnect-token", Token),
             ("konnect-region", "eu"),
             ("konnect-rate-limit", "120"),
+            ("konnect-max-in-flight", "3"),
+            ("konnect-call-timeout", "90s"),
             ("resync-period", "2m"),
             ("max-concurrent-reconciles", "8"),
             ("http-port", "9090"),
@@ -51,6 +55,8 @@ public sealed class OperatorOptionsParserTests
         Assert.Equal(Token, options.KonnectToken);
         Assert.Equal("eu", options.KonnectRegion);
         Assert.Equal(120, options.KonnectRateLimitPerMinute);
+        Assert.Equal(3, options.EffectiveKonnectMaxInFlight);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.KonnectCallTimeout);
         Assert.Equal(TimeSpan.FromMinutes(2), options.ResyncPeriod);
         Assert.Equal(8, options.MaxConcurrentReconciles);
         Assert.Equal(9090, options.HttpPort);
@@ -175,6 +181,8 @@ public sealed class OperatorOptionsParserTests
     [InlineData("--max-concurrent-reconciles=0", "--max-concurrent-reconciles")]
     [InlineData("--max-concurrent-reconciles=1001", "--max-concurrent-reconciles")]
     [InlineData("--konnect-rate-limit=0", "--konnect-rate-limit")]
+    [InlineData("--konnect-max-in-flight=0", "--konnect-max-in-flight")]
+    [InlineData("--konnect-call-timeout=500ms", "--konnect-call-timeout")]
     [InlineData("--konnect-rate-limit=1.5", "--konnect-rate-limit")]
     [InlineData("--resync-period=9s", "--resync-period")]
     [InlineData("--resync-period=10", "--resync-period")]

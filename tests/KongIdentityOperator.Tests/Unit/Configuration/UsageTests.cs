@@ -17,6 +17,8 @@ public sealed class UsageTests
         ("default-token-namespaces", "DEFAULT_TOKEN_NAMESPACES"),
         ("konnect-region", "KONNECT_REGION"),
         ("konnect-rate-limit", "KONNECT_RATE_LIMIT"),
+        ("konnect-max-in-flight", "KONNECT_MAX_IN_FLIGHT"),
+        ("konnect-call-timeout", "KONNECT_CALL_TIMEOUT"),
         ("resync-period", "RESYNC_PERIOD"),
         ("max-concurrent-reconciles", "MAX_CONCURRENT_RECONCILES"),
         ("http-port", "HTTP_PORT"),
