@@ -30,13 +30,20 @@ internal sealed class OperatorProcess : IAsyncDisposable
     public static OperatorProcess Start(string operatorDll, string kubeconfig, Uri konnect, string logFile, IEnumerable<string> extraArguments)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        // A .dll runs under dotnet; anything else (the Native AOT executable) runs as it is.
+        var framework = operatorDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(framework ? "dotnet" : operatorDll)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[operatorDll, "--kubeconfig", kubeconfig, "--konnect-server-url", konnect.ToString(), "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--leader-elect=false"])
+        if (framework)
+        {
+            info.ArgumentList.Add(operatorDll);
+        }
+
+        foreach (var argument in (string[])["--kubeconfig", kubeconfig, "--konnect-server-url", konnect.ToString(), "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--leader-elect=false"])
         {
             info.ArgumentList.Add(argument);
         }

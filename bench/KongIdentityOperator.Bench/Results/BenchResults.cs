@@ -11,4 +11,7 @@ internal sealed record BenchResults(
     LatencyResult? Latency,
     StartupResult? Startup,
     AtRestResult? AtRest,
-    MemoryResult? Memory);
+    MemoryResult? Memory,
+    IdleMemory? Idle,
+    SecretsMemory? UnrelatedSecrets,
+    MemoryGoals MemoryGoals);

@@ -59,6 +59,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
         Services.AddScoped<IEntityController<TEntity>, TImplementation>();
         Services.AddSingleton<ControllerHostedService<TEntity>>();
         Services.AddHostedService(sp => sp.GetRequiredService<ControllerHostedService<TEntity>>());
+        Services.AddSingleton(sp => sp.GetRequiredService<ControllerHostedService<TEntity>>().Activity);
         Services.AddSingleton<IEntityBacklog<TEntity>>(sp => new EntityBacklog<TEntity>(sp.GetRequiredService<ControllerHostedService<TEntity>>()));
         Services.AddSingleton<EntityQueue<TEntity>>(sp =>
         {

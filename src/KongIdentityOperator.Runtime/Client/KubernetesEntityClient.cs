@@ -11,10 +11,11 @@ namespace KongIdentityOperator.Runtime.Client;
 /// registered with <see cref="KubernetesSerialization"/> (or a built-in one) needs no reflection. With group <c>""</c>
 /// the paths are <c>/api/v1</c>, so the same code serves custom kinds and built-ins such as Secrets and Leases.
 /// Registered by <c>AddKubernetesOperator</c>; public so that tests and tools can wrap an <see cref="IKubernetes"/> directly.
+/// Every answer of the API server is recorded in <paramref name="contact"/> (liveness) when one is given.
 /// </summary>
-public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetesClient
+public sealed class KubernetesEntityClient(IKubernetes kubernetes, ApiServerContact? contact = null) : IKubernetesClient
 {
-    private readonly KubernetesHttp _http = new(kubernetes);
+    private readonly KubernetesHttp _http = new(kubernetes, contact);
 
     public async Task<TEntity?> GetAsync<TEntity>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>

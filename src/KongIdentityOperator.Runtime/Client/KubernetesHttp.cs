@@ -10,7 +10,7 @@ namespace KongIdentityOperator.Runtime.Client;
 /// unsuccessful answer into the <see cref="HttpOperationException"/> the library would throw. The runtime's client
 /// speaks HTTP itself so that its JSON is read and written with source-generated type information (Native AOT).
 /// </summary>
-internal sealed class KubernetesHttp(IKubernetes kubernetes)
+internal sealed class KubernetesHttp(IKubernetes kubernetes, ApiServerContact? contact)
 {
     private static readonly MediaTypeHeaderValue Json = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
 
@@ -52,6 +52,7 @@ internal sealed class KubernetesHttp(IKubernetes kubernetes)
         }
 
         var response = await _kubernetes.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        contact?.Answered();
         if (response.IsSuccessStatusCode)
         {
             return response;

@@ -26,7 +26,6 @@ internal sealed record OperatorLaunch
     {
         List<string> arguments =
         [
-            OperatorBinary.DllPath,
             "--kubeconfig", Kubeconfig,
             "--http-port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             LeaderElect ? "--leader-elect=true" : "--leader-elect=false",

@@ -104,13 +104,14 @@ internal sealed class OperatorProcess : IAsyncDisposable
 
     private static OperatorProcess Launch(OperatorLaunch launch, int port)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var (fileName, prefix) = OperatorBinary.Command;
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in launch.Arguments(port))
+        foreach (var argument in prefix.Concat(launch.Arguments(port)))
         {
             info.ArgumentList.Add(argument);
         }
@@ -128,7 +129,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
         }
 
         var log = new StreamWriter(launch.LogFile, append: true) { AutoFlush = true };
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"{fileName} did not start");
         var started = new OperatorProcess(process, log, new Uri($"http://127.0.0.1:{port}/"), launch.LogFile);
         process.OutputDataReceived += (_, e) => started.Write(e.Data);
         process.ErrorDataReceived += (_, e) => started.Write(e.Data);
