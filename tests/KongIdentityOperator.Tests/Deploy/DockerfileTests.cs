@@ -29,6 +29,12 @@ public sealed class DockerfileTests
             Assert.Contains(file, copied);
         }
 
+        // Imported MSBuild files (the Kubernetes client package choice) are part of the build too.
+        foreach (var import in ProjectClosure(RepositoryRoot.Combine("src", "KongIdentityOperator", "KongIdentityOperator.csproj")).SelectMany(Imports))
+        {
+            Assert.Contains(Path.GetRelativePath(RepositoryRoot.Path, import).Replace('\\', '/'), copied);
+        }
+
         foreach (var path in copied)
         {
             Assert.True(File.Exists(RepositoryRoot.Combine(path)) || Directory.Exists(RepositoryRoot.Combine(path)), $"COPY {path}: no such file");
@@ -47,6 +53,19 @@ public sealed class DockerfileTests
         var deployment = KubernetesYaml.LoadAllFromString(File.ReadAllText(RepositoryRoot.Combine("config", "manager", "deployment.yaml"))).OfType<V1Deployment>().Single();
         Assert.Equal(65532, deployment.Spec.Template.Spec.SecurityContext.RunAsUser);
         Assert.Equal(65532, deployment.Spec.Template.Spec.SecurityContext.RunAsGroup);
+    }
+
+    [Fact]
+    public void The_image_is_a_Native_AOT_build_with_its_toolchain_and_no_accepted_warnings()
+    {
+        var buildStage = Dockerfile.TakeWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps", StringComparison.Ordinal)).ToList();
+        Assert.Contains(buildStage, l => l.Contains("-p:PublishAot=true", StringComparison.Ordinal));
+        Assert.Contains(buildStage, l => l.Contains("apt-get install", StringComparison.Ordinal) && l.Contains("clang", StringComparison.Ordinal) && l.Contains("zlib1g-dev", StringComparison.Ordinal));
+
+        // Restore and publish see the same properties (PublishAot picks the package), and no warning is waved through.
+        Assert.Contains(buildStage, l => l.Contains("dotnet restore", StringComparison.Ordinal) && l.Contains("$PUBLISH_PROPERTIES", StringComparison.Ordinal));
+        Assert.Contains(buildStage, l => l.Contains("dotnet publish", StringComparison.Ordinal) && l.Contains("$PUBLISH_PROPERTIES", StringComparison.Ordinal));
+        Assert.DoesNotContain(buildStage, l => l.Contains("WarningsNotAsErrors", StringComparison.Ordinal) || l.Contains("NoWarn", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -77,6 +96,10 @@ public sealed class DockerfileTests
                     || (trimmed.StartsWith("*.", StringComparison.Ordinal) && path.EndsWith(trimmed[1..], StringComparison.Ordinal));
         });
     }
+
+    private static IEnumerable<string> Imports(string project) =>
+        XDocument.Load(project).Descendants("Import")
+            .Select(i => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, i.Attribute("Project")!.Value.Replace('\\', '/'))));
 
     private static HashSet<string> ProjectClosure(string project)
     {
