@@ -1,4 +1,3 @@
-using KongIdentityOperator.Bench.Measurement;
 using KongIdentityOperator.Bench.Results;
 using KongIdentityOperator.Bench.Sandbox;
 using KongIdentityOperator.Bench.Workload;
