@@ -55,19 +55,6 @@ public sealed class DockerfileTests
         Assert.Equal(65532, deployment.Spec.Template.Spec.SecurityContext.RunAsGroup);
     }
 
-    [Fact]
-    public void The_image_is_a_Native_AOT_build_with_its_toolchain_and_no_accepted_warnings()
-    {
-        var buildStage = Dockerfile.TakeWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps", StringComparison.Ordinal)).ToList();
-        Assert.Contains(buildStage, l => l.Contains("-p:PublishAot=true", StringComparison.Ordinal));
-        Assert.Contains(buildStage, l => l.Contains("apt-get install", StringComparison.Ordinal) && l.Contains("clang", StringComparison.Ordinal) && l.Contains("zlib1g-dev", StringComparison.Ordinal));
-
-        // Restore and publish see the same properties (PublishAot picks the package), and no warning is waved through.
-        Assert.Contains(buildStage, l => l.Contains("dotnet restore", StringComparison.Ordinal) && l.Contains("$PUBLISH_PROPERTIES", StringComparison.Ordinal));
-        Assert.Contains(buildStage, l => l.Contains("dotnet publish", StringComparison.Ordinal) && l.Contains("$PUBLISH_PROPERTIES", StringComparison.Ordinal));
-        Assert.DoesNotContain(buildStage, l => l.Contains("WarningsNotAsErrors", StringComparison.Ordinal) || l.Contains("NoWarn", StringComparison.Ordinal));
-    }
-
     [Theory]
     [InlineData("tests/KongIdentityOperator.Tests/", true)]
     [InlineData("src/KongIdentityOperator/obj/", true)]
