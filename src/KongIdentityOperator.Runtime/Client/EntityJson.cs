@@ -1,10 +1,49 @@
 using System.Text.Json;
+using k8s.Models;
 
 namespace KongIdentityOperator.Runtime.Client;
 
-/// <summary>Reads the envelope of a watch line straight from UTF-8.</summary>
+/// <summary>Reads list responses and watch lines with the registered type information, straight from UTF-8.</summary>
 internal static class EntityJson
 {
+    /// <summary>A <c>...List</c> body: its items and its <c>metadata.resourceVersion</c>.</summary>
+    public static EntityList<TEntity> ReadList<TEntity>(ReadOnlySpan<byte> json)
+    {
+        var items = new List<TEntity>();
+        string? resourceVersion = null;
+        var reader = new Utf8JsonReader(json);
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("items"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        items.Add(ReadValue<TEntity>(ref reader, json));
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("metadata"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    resourceVersion = ReadValue<V1ListMeta>(ref reader, json).ResourceVersion;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new EntityList<TEntity>(items, resourceVersion);
+    }
+
     /// <summary>One watch event line: <c>{"type": "...", "object": {...}}</c>.</summary>
     public static (string? Type, int ObjectStart, int ObjectLength) ReadEventEnvelope(ReadOnlySpan<byte> line)
     {
@@ -34,6 +73,15 @@ internal static class EntityJson
         }
 
         return (type, start, length);
+    }
+
+    // The reader stands on a StartObject; deserializes exactly that value and leaves the reader at its EndObject.
+    private static T ReadValue<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var end = (int)reader.BytesConsumed;
+        return KubernetesJsonOptions.Deserialize<T>(json[start..end]);
     }
 
     private static void Expect(bool condition)

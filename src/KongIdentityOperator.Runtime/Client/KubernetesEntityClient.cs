@@ -45,8 +45,8 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes, ApiServerCont
         var path = EntityPaths.WithQuery(EntityPaths.Collection(api, @namespace), ("labelSelector", labelSelector));
         using var timeout = RequestTimeout(cancellationToken);
         using var response = await _http.SendAsync(HttpMethod.Get, path, null, timeout.Token);
-        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-        var list = await ListJson<TEntity>.ReadAsync(body, timeout.Token);
+        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+        var list = EntityJson.ReadList<TEntity>(body);
         foreach (var item in list.Items)
         {
             EnsureTypeMeta(item, api);
