@@ -5,7 +5,7 @@ CONFIG ?= Debug
 SLN := KongIdentityOperator.sln
 RESULTS := artifacts/test-results
 
-.PHONY: help build test prereqs format format-check manifests demo run bench
+.PHONY: help build test prereqs format format-check manifests demo run bench publish-aot
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -30,9 +30,19 @@ format-check: ## Fail when dotnet format would change something
 manifests: ## Generate config/crds from the C# entity types
 	$(DOTNET) run --project tools/KongIdentityOperator.Manifests -c $(CONFIG) -- config/crds
 
-demo: ## The tutorial end to end against the sandbox: samples applied with kubectl, a token fetched (KEEP=1 keeps it running)
-	$(DOTNET) build src/KongIdentityOperator -c $(CONFIG) -nologo -v quiet
-	$(DOTNET) run --project tools/KongIdentityOperator.Demo -c $(CONFIG) -- src/KongIdentityOperator/bin/$(CONFIG)/net10.0/KongIdentityOperator.dll $(if $(KEEP),--keep-running)
+# The operator that demo, bench and the chaos suite run: OPERATOR_BINARY=artifacts/aot/KongIdentityOperator (after
+# `make publish-aot`) runs the Native AOT executable instead of the framework-dependent build.
+OPERATOR_BINARY ?=
+RID ?= $(if $(filter aarch64 arm64,$(shell uname -m)),linux-arm64,linux-x64)
+AOT_OUTPUT := artifacts/aot
+
+demo: ## The tutorial end to end against the sandbox: samples applied with kubectl, a token fetched (KEEP=1 keeps it running; OPERATOR_BINARY=... another build)
+	$(if $(OPERATOR_BINARY),,$(DOTNET) build src/KongIdentityOperator -c $(CONFIG) -nologo -v quiet)
+	$(DOTNET) run --project tools/KongIdentityOperator.Demo -c $(CONFIG) -- $(or $(OPERATOR_BINARY),src/KongIdentityOperator/bin/$(CONFIG)/net10.0/KongIdentityOperator.dll) $(if $(KEEP),--keep-running)
+
+publish-aot: ## Publish the operator as a Native AOT executable to artifacts/aot (needs clang and zlib1g-dev; trim/AOT warnings fail it)
+	$(DOTNET) publish src/KongIdentityOperator -c Release -r $(RID) -p:PublishAot=true -p:TrimmerSingleWarn=false \
+	  -p:DebugType=none -p:PublishDocumentationFiles=false -nologo -o $(AOT_OUTPUT)
 
 run: ## Run the operator with the current kubeconfig (flags: ARGS="--namespaces a,b ...")
 	$(DOTNET) run --project src/KongIdentityOperator -c $(CONFIG) -- $(ARGS)
@@ -71,10 +81,10 @@ e2e-live: ## End-to-end scenarios against a real Konnect org and cluster (KONNEC
 
 bench: ## Performance scenarios against the sandbox (~12 min): prints a table, writes artifacts/bench/results.json (ARGS="--scenarios convergence,latency")
 	$(DOTNET) build bench/KongIdentityOperator.Bench -c Release -nologo -v quiet
-	$(DOTNET) bench/KongIdentityOperator.Bench/bin/Release/net10.0/KongIdentityOperator.Bench.dll --operator src/KongIdentityOperator/bin/Release/net10.0/KongIdentityOperator.dll --output artifacts/bench/results.json $(ARGS)
+	$(DOTNET) bench/KongIdentityOperator.Bench/bin/Release/net10.0/KongIdentityOperator.Bench.dll --operator $(or $(OPERATOR_BINARY),src/KongIdentityOperator/bin/Release/net10.0/KongIdentityOperator.dll) --output artifacts/bench/results.json $(ARGS)
 
 .PHONY: chaos
 chaos: ## The full fault suite (5 AuthServers, 200 Clients, 20 SIGKILLs, leader kill, bad input): prints a summary, writes artifacts/chaos/ (CHAOS_SEED=n replays a run)
 	rm -rf artifacts/chaos
-	CHAOS_PROFILE=full CHAOS_ARTIFACTS=$(abspath artifacts/chaos) $(DOTNET) test --project tests/KongIdentityOperator.Chaos -c $(CONFIG) --no-progress; \
+	CHAOS_PROFILE=full CHAOS_ARTIFACTS=$(abspath artifacts/chaos) $(if $(OPERATOR_BINARY),OPERATOR_BINARY=$(abspath $(OPERATOR_BINARY))) $(DOTNET) test --project tests/KongIdentityOperator.Chaos -c $(CONFIG) --no-progress; \
 	  status=$$?; cat artifacts/chaos/summary.txt 2>/dev/null; exit $$status

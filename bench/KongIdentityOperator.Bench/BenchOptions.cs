@@ -24,6 +24,9 @@ internal sealed record BenchOptions
 
     public int MemoryClients { get; init; } = 10_000;
 
+    /// <summary>Unrelated 8 KB Secrets in the cluster for the secrets scenario.</summary>
+    public int UnrelatedSecrets { get; init; } = 10_000;
+
     public int LatencySamples { get; init; } = 100;
 
     /// <summary>Resync period of the at-rest run (short, so that several resyncs fit in the window).</summary>
@@ -33,15 +36,15 @@ internal sealed record BenchOptions
 
     public int MaxConcurrentReconciles { get; init; } = 4;
 
-    /// <summary>Scenarios to run (convergence, latency, atrest, memory); all by default.</summary>
+    /// <summary>Scenarios to run (convergence, latency, atrest, idle, secrets, memory, tenancy); all by default.</summary>
     public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(All, StringComparer.Ordinal);
 
-    public static IReadOnlyList<string> All { get; } = ["convergence", "latency", "atrest", "memory", "tenancy"];
+    public static IReadOnlyList<string> All { get; } = ["convergence", "latency", "atrest", "idle", "secrets", "memory", "tenancy"];
 
     public const string Usage =
         "usage: KongIdentityOperator.Bench --operator <KongIdentityOperator.dll> [--output artifacts/bench/results.json] " +
-        "[--clients 1000] [--memory-clients 10000] [--latency-samples 100] [--at-rest-resync-seconds 30] [--at-rest-resyncs 3] " +
-        "[--max-concurrent-reconciles 4] [--latency-ms 20] [--rate-limit 3000] [--scenarios convergence,latency,atrest,memory,tenancy]";
+        "[--clients 1000] [--memory-clients 10000] [--unrelated-secrets 10000] [--latency-samples 100] [--at-rest-resync-seconds 30] [--at-rest-resyncs 3] " +
+        "[--max-concurrent-reconciles 4] [--latency-ms 20] [--rate-limit 3000] [--scenarios convergence,latency,atrest,idle,secrets,memory,tenancy]";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -63,6 +66,7 @@ internal sealed record BenchOptions
             Output = values.GetValueOrDefault("output") ?? defaults.Output,
             Clients = Int("clients", defaults.Clients),
             MemoryClients = Int("memory-clients", defaults.MemoryClients),
+            UnrelatedSecrets = Int("unrelated-secrets", defaults.UnrelatedSecrets),
             LatencySamples = Int("latency-samples", defaults.LatencySamples),
             AtRestResync = TimeSpan.FromSeconds(Int("at-rest-resync-seconds", (int)defaults.AtRestResync.TotalSeconds)),
             AtRestResyncs = Int("at-rest-resyncs", defaults.AtRestResyncs),

@@ -41,6 +41,8 @@ StartupResult? startup = null;
 AtRestResult? atRest = null;
 MemoryResult? memory = null;
 TenancyResult? tenancy = null;
+IdleMemory? idle = null;
+SecretsMemory? secrets = null;
 var wanted = options.Scenarios;
 if (wanted.Contains("convergence") || wanted.Contains("latency") || wanted.Contains("atrest"))
 {
@@ -77,10 +79,22 @@ if (wanted.Contains("convergence") || wanted.Contains("latency") || wanted.Conta
     }
 }
 
+if (wanted.Contains("idle") || wanted.Contains("secrets"))
+{
+    context.Say("memory idle");
+    idle = await MemoryScenario.IdleAsync(context, root, ct);
+}
+
+if (wanted.Contains("secrets"))
+{
+    context.Say($"memory with {options.UnrelatedSecrets:N0} unrelated Secrets");
+    secrets = await MemoryScenario.UnrelatedSecretsAsync(context, root, idle!, ct);
+}
+
 if (wanted.Contains("memory"))
 {
     context.Say($"memory with {options.MemoryClients:N0} Clients");
-    memory = await MemoryScenario.RunAsync(context, root, ct);
+    memory = await MemoryScenario.ClientsAsync(context, root, ct);
 }
 
 if (wanted.Contains("tenancy"))
@@ -91,7 +105,7 @@ if (wanted.Contains("tenancy"))
 
 var results = new BenchResults(
     DateTimeOffset.UtcNow, MachineDescription.Read(), options.LatencyMs, options.RateLimitPerMinute, options.MaxConcurrentReconciles,
-    convergence, latency, startup, atRest, memory, tenancy);
+    convergence, latency, startup, atRest, memory, idle, secrets, MemoryGoals.Current, tenancy);
 Console.WriteLine();
 ResultsTable.Write(results, Console.Out);
 await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, BenchJsonContext.Default.BenchResults), ct);

@@ -78,13 +78,17 @@ public sealed class OperatorProcess : IAsyncDisposable
     public static OperatorProcess Start(OperatorStart start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        var info = new ProcessStartInfo("dotnet")
+
+        // A .dll runs under dotnet; anything else (the Native AOT executable of make publish-aot) runs as it is.
+        var executable = start.Arguments[0];
+        var framework = executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(framework ? "dotnet" : executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in start.Arguments)
+        foreach (var argument in framework ? start.Arguments : start.Arguments.Skip(1))
         {
             info.ArgumentList.Add(argument);
         }
@@ -101,7 +105,7 @@ public sealed class OperatorProcess : IAsyncDisposable
 
         var log = new LineLog(start.LogFile);
         var startedAt = Stopwatch.GetTimestamp();
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start");
         var started = new OperatorProcess(process, log, new Uri($"http://127.0.0.1:{start.HttpPort}/"), start.LogFile, startedAt);
         process.OutputDataReceived += (_, e) => log.Write(e.Data);
         process.ErrorDataReceived += (_, e) => log.Write(e.Data);

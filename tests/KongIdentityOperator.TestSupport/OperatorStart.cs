@@ -1,6 +1,6 @@
 namespace KongIdentityOperator.TestSupport;
 
-/// <summary>How to start the operator executable: the arguments after <c>dotnet</c> (the dll first), its port and log.</summary>
+/// <summary>How to start the operator executable: its arguments, the executable first (a <c>.dll</c> runs under <c>dotnet</c>), its port and log.</summary>
 public sealed record OperatorStart(IReadOnlyList<string> Arguments, int HttpPort, string LogFile)
 {
     /// <summary>Environment variables for the child; the caller's own operator variables are never passed on.</summary>

@@ -9,7 +9,7 @@ using KongIdentityOperator.Sandbox.KubeApi;
 // Usage: KongIdentityOperator.Demo <operator dll> [--keep-running]
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: KongIdentityOperator.Demo <path to KongIdentityOperator.dll> [--keep-running]");
+    Console.Error.WriteLine("usage: KongIdentityOperator.Demo <path to KongIdentityOperator.dll or the AOT executable> [--keep-running]");
     return 2;
 }
 
@@ -38,9 +38,11 @@ await Kubectl("CRDs", "apply", "-k", "config/crds");
 
 Step("Starting the operator");
 var operatorLog = Path.Combine(work, "operator.log");
+// A .dll runs under dotnet; anything else (the Native AOT executable of `make publish-aot`) runs as it is.
+var framework = operatorDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 using var operatorProcess = ChildProcess.Start(
-    "dotnet",
-    [operatorDll, "--kubeconfig", kubeconfig, "--konnect-server-url", konnect.BaseAddress.ToString(), "--http-port", "0", "--leader-elect=false"],
+    framework ? "dotnet" : operatorDll,
+    [.. (framework ? [operatorDll] : Array.Empty<string>()), "--kubeconfig", kubeconfig, "--konnect-server-url", konnect.BaseAddress.ToString(), "--http-port", "0", "--leader-elect=false"],
     null,
     operatorLog);
 Console.WriteLine($"  pid {operatorProcess.Id}, log {operatorLog}");

@@ -12,4 +12,7 @@ internal sealed record BenchResults(
     StartupResult? Startup,
     AtRestResult? AtRest,
     MemoryResult? Memory,
+    IdleMemory? Idle,
+    SecretsMemory? UnrelatedSecrets,
+    MemoryGoals MemoryGoals,
     TenancyResult? Tenancy = null);

@@ -1,8 +1,9 @@
 namespace KongIdentityOperator.Bench.Results;
 
-/// <summary>Many Clients converged and cached.</summary>
+/// <summary>Many Clients (over <paramref name="AuthServers"/> AuthServers) converged and cached.</summary>
 internal sealed record MemoryResult(
     int Clients,
+    int AuthServers,
     double ConvergenceSeconds,
     long KonnectCalls,
     long RateLimited,

@@ -43,10 +43,10 @@ internal sealed class BenchSandbox : IAsyncDisposable
         // real API server (with its watch cache) would not do either.
         var kubeApi = await KubeApiServer.StartAsync(
             new KubeApiServerOptions { WatchHistorySize = 500_000, WatchBufferSize = 500_000 }, cancellationToken);
-        // The memory scenario puts 10,000 Clients under one AuthServer to measure the operator, not Konnect: Kong
-        // Identity's limit of 5,000 clients per auth server is lifted here (a real deployment spreads them over two).
+        // Kong Identity's documented limits hold (5,000 clients per auth server, 50 auth servers per region): the
+        // memory scenario spreads its Clients over several AuthServers as a real deployment must.
         var konnect = await KonnectEmulator.StartAsync(
-            new KonnectEmulatorOptions { Tokens = [Token], SeedTutorial = true, Limits = KonnectEmulatorLimits.Documented with { MaxClientsPerAuthServer = 100_000 } },
+            new KonnectEmulatorOptions { Tokens = [Token], SeedTutorial = true, Limits = KonnectEmulatorLimits.Documented },
             cancellationToken);
         var kubeconfig = Path.Combine(workDirectory, "kubeconfig-" + Guid.NewGuid().ToString("N")[..8]);
         kubeApi.WriteKubeconfig(kubeconfig);
@@ -74,6 +74,27 @@ internal sealed class BenchSandbox : IAsyncDisposable
                 Data = new Dictionary<string, byte[]> { ["token"] = Encoding.UTF8.GetBytes(Token) },
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> Secrets of <paramref name="bytes"/> bytes each in namespace <paramref name="name"/>,
+    /// unrelated to the operator (no label or reference of its), created with up to 8 requests in flight.
+    /// </summary>
+    public async Task CreateUnrelatedSecretsAsync(string name, int count, int bytes, CancellationToken cancellationToken)
+    {
+        await Kubernetes.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } }, cancellationToken: cancellationToken);
+        var payload = new byte[bytes];
+        new Random(count).NextBytes(payload);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, ct) => await Client.CreateAsync(
+                new V1Secret
+                {
+                    Metadata = new V1ObjectMeta { Name = $"unrelated-{i:D5}", NamespaceProperty = name, Labels = new Dictionary<string, string> { ["app"] = "unrelated" } },
+                    Data = new Dictionary<string, byte[]> { ["payload"] = payload },
+                },
+                ct));
     }
 
     public async ValueTask DisposeAsync()

@@ -48,18 +48,10 @@ internal static class KonnectResilience
         }
 
         builder
-            .AddStrategy(_ => new RateLimitStrategy(limiter, options, time), new RateLimitStrategyOptions())
-            .AddStrategy(_ => new CallObserverStrategy(observers, logger, time), new CallObserverStrategyOptions())
+            // Without options objects: validating them takes reflection over data annotations (not trim-safe), and
+            // these two strategies have nothing to validate.
+            .AddStrategy(_ => new RateLimitStrategy(limiter, options, time))
+            .AddStrategy(_ => new CallObserverStrategy(observers, logger, time))
             .AddTimeout(options.AttemptTimeout);
-    }
-
-    private sealed class RateLimitStrategyOptions : ResilienceStrategyOptions
-    {
-        public RateLimitStrategyOptions() => Name = "KonnectRateLimit";
-    }
-
-    private sealed class CallObserverStrategyOptions : ResilienceStrategyOptions
-    {
-        public CallObserverStrategyOptions() => Name = "KonnectCallObserver";
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Runtime.Finalizer;
@@ -17,7 +18,7 @@ public interface IOperatorBuilder
     /// Registers <typeparamref name="TImplementation"/> (scoped: one instance per reconcile) as the controller of
     /// <typeparamref name="TEntity"/>, with a shared watch and cache of the kind and a work queue of its own.
     /// </summary>
-    IOperatorBuilder AddController<TImplementation, TEntity>(Action<ControllerOptions<TEntity>>? configure = null)
+    IOperatorBuilder AddController<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation, TEntity>(Action<ControllerOptions<TEntity>>? configure = null)
         where TImplementation : class, IEntityController<TEntity>
         where TEntity : class, IKubernetesObject<V1ObjectMeta>, new();
 
@@ -26,7 +27,7 @@ public interface IOperatorBuilder
     /// <paramref name="identifier"/> (a qualified name such as <c>example.com/cleanup</c>, at most 63 characters after
     /// the slash). The kind's controller attaches it and runs it on deletion.
     /// </summary>
-    IOperatorBuilder AddFinalizer<TImplementation, TEntity>(string identifier)
+    IOperatorBuilder AddFinalizer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation, TEntity>(string identifier)
         where TImplementation : class, IEntityFinalizer<TEntity>
         where TEntity : class, IKubernetesObject<V1ObjectMeta>, new();
 

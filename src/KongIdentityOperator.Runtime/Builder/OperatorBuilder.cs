@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using k8s;
 using k8s.Models;
 using KongIdentityOperator.Runtime.Cache;
@@ -21,7 +22,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
 
     public OperatorSettings Settings { get; } = settings;
 
-    public IOperatorBuilder AddController<TImplementation, TEntity>(Action<ControllerOptions<TEntity>>? configure = null)
+    public IOperatorBuilder AddController<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation, TEntity>(Action<ControllerOptions<TEntity>>? configure = null)
         where TImplementation : class, IEntityController<TEntity>
         where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
     {
@@ -58,6 +59,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
         Services.AddScoped<IEntityController<TEntity>, TImplementation>();
         Services.AddSingleton<ControllerHostedService<TEntity>>();
         Services.AddHostedService(sp => sp.GetRequiredService<ControllerHostedService<TEntity>>());
+        Services.AddSingleton(sp => sp.GetRequiredService<ControllerHostedService<TEntity>>().Activity);
         Services.AddSingleton<IEntityBacklog<TEntity>>(sp => new EntityBacklog<TEntity>(sp.GetRequiredService<ControllerHostedService<TEntity>>()));
         Services.AddSingleton<EntityQueue<TEntity>>(sp =>
         {
@@ -67,7 +69,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
         return this;
     }
 
-    public IOperatorBuilder AddFinalizer<TImplementation, TEntity>(string identifier)
+    public IOperatorBuilder AddFinalizer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation, TEntity>(string identifier)
         where TImplementation : class, IEntityFinalizer<TEntity>
         where TEntity : class, IKubernetesObject<V1ObjectMeta>, new()
     {

@@ -39,4 +39,6 @@ public sealed class OperatorSettings
     public LeaderElectionSettings LeaderElection { get; } = new();
 
     public EndpointSettings Endpoints { get; } = new();
+
+    public LivenessSettings Liveness { get; } = new();
 }

@@ -29,7 +29,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => KubernetesClientConfiguration.BuildDefaultConfig());
         services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<KubernetesClientConfiguration>()));
-        services.TryAddSingleton<IKubernetesClient, KubernetesEntityClient>();
+        services.TryAddSingleton<ApiServerContact>();
+        services.TryAddSingleton<IKubernetesClient>(sp => new KubernetesEntityClient(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<ApiServerContact>()));
         services.TryAddSingleton<MetricsRegistry>();
         services.TryAddSingleton<ProcessMetrics>();
         services.AddSingleton<Leadership>();
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<EventPublisher>(sp => sp.GetRequiredService<EventRecorder>().PublishAsync);
         services.AddSingleton<Readiness>();
+        services.AddSingleton<Liveness>();
         services.AddSingleton<OperatorEndpoints>();
 
         // Start order = registration order, stop order is the reverse: controllers (added later) drain first, then

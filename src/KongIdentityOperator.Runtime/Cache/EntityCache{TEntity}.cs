@@ -236,12 +236,27 @@ internal sealed class EntityCache<TEntity> : IEntityCache<TEntity>
 
         public string? ResourceVersion { get; }
 
-        public static Stored Full(TEntity entity) => new(KubernetesJsonOptions.SerializeToUtf8Bytes(entity), null, entity.Metadata);
+        public static Stored Full(TEntity entity)
+        {
+            StripManagedFields(entity);
+            return new(KubernetesJsonOptions.SerializeToUtf8Bytes(entity), null, entity.Metadata);
+        }
 
-        public static Stored MetadataOnly(TEntity entity) => new(
-            null,
-            new TEntity { ApiVersion = entity.ApiVersion, Kind = entity.Kind, Metadata = entity.Metadata },
-            entity.Metadata);
+        // The API server's field bookkeeping is often the largest part of an object's metadata; nothing here reads it,
+        // and a write that omits it keeps the server's.
+        private static void StripManagedFields(TEntity entity)
+        {
+            if (entity.Metadata is { ManagedFields: not null } metadata)
+            {
+                metadata.ManagedFields = null;
+            }
+        }
+
+        public static Stored MetadataOnly(TEntity entity)
+        {
+            StripManagedFields(entity);
+            return new(null, new TEntity { ApiVersion = entity.ApiVersion, Kind = entity.Kind, Metadata = entity.Metadata }, entity.Metadata);
+        }
 
         public TEntity Materialize() => _json is null ? _metadataOnly! : KubernetesJsonOptions.Deserialize<TEntity>(_json);
     }

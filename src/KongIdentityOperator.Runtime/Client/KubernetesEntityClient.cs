@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -8,13 +6,16 @@ using k8s.Models;
 namespace KongIdentityOperator.Runtime.Client;
 
 /// <summary>
-/// <see cref="IKubernetesClient"/> over KubernetesClient's CustomObjects operations. With group <c>""</c> the
-/// library addresses <c>/api/v1</c>, so the same code serves custom kinds and built-ins such as Secrets and Leases.
+/// <see cref="IKubernetesClient"/> over the REST API, with the configuration (base URI, TLS, credentials) of a
+/// KubernetesClient <see cref="Kubernetes"/> instance. JSON goes through <see cref="KubernetesJsonOptions"/>, so a kind
+/// registered with <see cref="KubernetesSerialization"/> (or a built-in one) needs no reflection. With group <c>""</c>
+/// the paths are <c>/api/v1</c>, so the same code serves custom kinds and built-ins such as Secrets and Leases.
 /// Registered by <c>AddKubernetesOperator</c>; public so that tests and tools can wrap an <see cref="IKubernetes"/> directly.
+/// Every answer of the API server is recorded in <paramref name="contact"/> (liveness) when one is given.
 /// </summary>
-public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetesClient
+public sealed class KubernetesEntityClient(IKubernetes kubernetes, ApiServerContact? contact = null) : IKubernetesClient
 {
-    private ICustomObjectsOperations Api => kubernetes.CustomObjects;
+    private readonly KubernetesHttp _http = new(kubernetes, contact);
 
     public async Task<TEntity?> GetAsync<TEntity>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
@@ -22,9 +23,7 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetes
         var api = EntityApiInfo.For<TEntity>();
         try
         {
-            return string.IsNullOrEmpty(@namespace)
-                ? await Api.GetClusterCustomObjectAsync<TEntity>(api.Group, api.Version, api.Plural, name, cancellationToken)
-                : await Api.GetNamespacedCustomObjectAsync<TEntity>(api.Group, api.Version, @namespace, api.Plural, name, cancellationToken);
+            return await SendForEntityAsync<TEntity>(HttpMethod.Get, EntityPaths.Item(api, name, @namespace), null, api, cancellationToken);
         }
         catch (HttpOperationException e) when (e.IsNotFound())
         {
@@ -43,18 +42,17 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetes
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         var api = EntityApiInfo.For<TEntity>();
-        var response = string.IsNullOrEmpty(@namespace)
-            ? await Api.ListClusterCustomObjectAsync<ListResponse<TEntity>>(
-                api.Group, api.Version, api.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken)
-            : await Api.ListNamespacedCustomObjectAsync<ListResponse<TEntity>>(
-                api.Group, api.Version, @namespace, api.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken);
-        var items = response.Items ?? [];
-        foreach (var item in items)
+        var path = EntityPaths.WithQuery(EntityPaths.Collection(api, @namespace), ("labelSelector", labelSelector));
+        using var timeout = RequestTimeout(cancellationToken);
+        using var response = await _http.SendAsync(HttpMethod.Get, path, null, timeout.Token);
+        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+        var list = EntityJson.ReadList<TEntity>(body);
+        foreach (var item in list.Items)
         {
             EnsureTypeMeta(item, api);
         }
 
-        return new EntityList<TEntity>([.. items], response.Metadata?.ResourceVersion);
+        return list;
     }
 
     public Task<TEntity> CreateAsync<TEntity>(TEntity entity, CancellationToken cancellationToken = default)
@@ -63,10 +61,7 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetes
         ArgumentNullException.ThrowIfNull(entity);
         var api = EntityApiInfo.For<TEntity>();
         EnsureTypeMeta(entity, api);
-        var ns = entity.Metadata?.NamespaceProperty;
-        return string.IsNullOrEmpty(ns)
-            ? Api.CreateClusterCustomObjectAsync<TEntity>(entity, api.Group, api.Version, api.Plural, cancellationToken: cancellationToken)
-            : Api.CreateNamespacedCustomObjectAsync<TEntity>(entity, api.Group, api.Version, ns, api.Plural, cancellationToken: cancellationToken);
+        return SendForEntityAsync<TEntity>(HttpMethod.Post, EntityPaths.Collection(api, entity.Metadata?.NamespaceProperty), Body(entity), api, cancellationToken);
     }
 
     public Task<TEntity> UpdateAsync<TEntity>(TEntity entity, CancellationToken cancellationToken = default)
@@ -76,9 +71,7 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetes
         var api = EntityApiInfo.For<TEntity>();
         EnsureTypeMeta(entity, api);
         var (name, ns) = NameOf(entity);
-        return string.IsNullOrEmpty(ns)
-            ? Api.ReplaceClusterCustomObjectAsync<TEntity>(entity, api.Group, api.Version, api.Plural, name, cancellationToken: cancellationToken)
-            : Api.ReplaceNamespacedCustomObjectAsync<TEntity>(entity, api.Group, api.Version, ns, api.Plural, name, cancellationToken: cancellationToken);
+        return SendForEntityAsync<TEntity>(HttpMethod.Put, EntityPaths.Item(api, name, ns), Body(entity), api, cancellationToken);
     }
 
     public Task<TEntity> UpdateStatusAsync<TEntity>(TEntity entity, CancellationToken cancellationToken = default)
@@ -88,27 +81,23 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetes
         var api = EntityApiInfo.For<TEntity>();
         EnsureTypeMeta(entity, api);
         var (name, ns) = NameOf(entity);
-        return string.IsNullOrEmpty(ns)
-            ? Api.ReplaceClusterCustomObjectStatusAsync<TEntity>(entity, api.Group, api.Version, api.Plural, name, cancellationToken: cancellationToken)
-            : Api.ReplaceNamespacedCustomObjectStatusAsync<TEntity>(entity, api.Group, api.Version, ns, api.Plural, name, cancellationToken: cancellationToken);
+        return SendForEntityAsync<TEntity>(HttpMethod.Put, EntityPaths.Item(api, name, ns, "status"), Body(entity), api, cancellationToken);
     }
 
     public Task<TEntity> PatchAsync<TEntity>(V1Patch patch, string name, string? @namespace = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
+        ArgumentNullException.ThrowIfNull(patch);
         var api = EntityApiInfo.For<TEntity>();
-        return string.IsNullOrEmpty(@namespace)
-            ? Api.PatchClusterCustomObjectAsync<TEntity>(patch, api.Group, api.Version, api.Plural, name, cancellationToken: cancellationToken)
-            : Api.PatchNamespacedCustomObjectAsync<TEntity>(patch, api.Group, api.Version, @namespace, api.Plural, name, cancellationToken: cancellationToken);
+        return SendForEntityAsync<TEntity>(HttpMethod.Patch, EntityPaths.Item(api, name, @namespace), KubernetesHttp.PatchContent(patch), api, cancellationToken);
     }
 
     public Task<TEntity> PatchStatusAsync<TEntity>(V1Patch patch, string name, string? @namespace = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
+        ArgumentNullException.ThrowIfNull(patch);
         var api = EntityApiInfo.For<TEntity>();
-        return string.IsNullOrEmpty(@namespace)
-            ? Api.PatchClusterCustomObjectStatusAsync<TEntity>(patch, api.Group, api.Version, api.Plural, name, cancellationToken: cancellationToken)
-            : Api.PatchNamespacedCustomObjectStatusAsync<TEntity>(patch, api.Group, api.Version, @namespace, api.Plural, name, cancellationToken: cancellationToken);
+        return SendForEntityAsync<TEntity>(HttpMethod.Patch, EntityPaths.Item(api, name, @namespace, "status"), KubernetesHttp.PatchContent(patch), api, cancellationToken);
     }
 
     public async Task DeleteAsync<TEntity>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
@@ -117,14 +106,8 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetes
         var api = EntityApiInfo.For<TEntity>();
         try
         {
-            if (string.IsNullOrEmpty(@namespace))
-            {
-                await Api.DeleteClusterCustomObjectAsync(api.Group, api.Version, api.Plural, name, cancellationToken: cancellationToken);
-            }
-            else
-            {
-                await Api.DeleteNamespacedCustomObjectAsync(api.Group, api.Version, @namespace, api.Plural, name, cancellationToken: cancellationToken);
-            }
+            using var timeout = RequestTimeout(cancellationToken);
+            using var response = await _http.SendAsync(HttpMethod.Delete, EntityPaths.Item(api, name, @namespace), null, timeout.Token);
         }
         catch (HttpOperationException e) when (e.IsNotFound())
         {
@@ -142,35 +125,47 @@ public sealed class KubernetesEntityClient(IKubernetes kubernetes) : IKubernetes
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         var api = EntityApiInfo.For<TEntity>();
-        int? timeoutSeconds = timeout is { } t ? Math.Max(1, (int)t.TotalSeconds) : null;
+        string? timeoutSeconds = timeout is { } t ? Math.Max(1, (int)t.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        var path = EntityPaths.WithQuery(
+            EntityPaths.Collection(api, @namespace),
+            ("watch", "true"),
+            ("allowWatchBookmarks", allowWatchBookmarks ? "true" : null),
+            ("labelSelector", labelSelector),
+            ("resourceVersion", resourceVersion),
+            ("timeoutSeconds", timeoutSeconds));
 
-        // Without an onError that throws, the library swallows in-stream ERROR events (410 Expired included) and
-        // simply ends the stream, so a resuming watcher would retry a stale resourceVersion forever.
-        var events = string.IsNullOrEmpty(@namespace)
-            ? Api.WatchListClusterCustomObjectAsync(
-                api.Group, api.Version, api.Plural, allowWatchBookmarks: allowWatchBookmarks, labelSelector: labelSelector,
-                resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: Rethrow, cancellationToken: cancellationToken)
-            : Api.WatchListNamespacedCustomObjectAsync(
-                api.Group, api.Version, @namespace, api.Plural, allowWatchBookmarks: allowWatchBookmarks, labelSelector: labelSelector,
-                resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: Rethrow, cancellationToken: cancellationToken);
+        // No request timeout: a watch lasts until the server ends it (timeoutSeconds) or the caller cancels.
+        using var response = await _http.SendAsync(HttpMethod.Get, path, null, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
 
-        await foreach (var (type, item) in events.WithCancellation(cancellationToken))
+        // An in-stream ERROR event (for example 410 Expired) ends the enumeration with a KubernetesException, so a
+        // resuming watcher never retries a stale resourceVersion forever.
+        await foreach (var (type, entity) in WatchStream.ReadAsync<TEntity>(stream, cancellationToken))
         {
-            var entity = item switch
-            {
-                JsonElement element => KubernetesJson.Deserialize<TEntity>(element),
-                TEntity typed => typed,
-                _ => null,
-            };
-            if (entity is not null)
-            {
-                EnsureTypeMeta(entity, api);
-                yield return (type, entity);
-            }
+            EnsureTypeMeta(entity, api);
+            yield return (type, entity);
         }
     }
 
-    private static void Rethrow(Exception exception) => ExceptionDispatchInfo.Throw(exception);
+    private static HttpContent Body<TEntity>(TEntity entity) => KubernetesHttp.JsonContent(KubernetesJsonOptions.SerializeToUtf8Bytes(entity));
+
+    private CancellationTokenSource RequestTimeout(CancellationToken cancellationToken)
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_http.RequestTimeout);
+        return timeout;
+    }
+
+    private async Task<TEntity> SendForEntityAsync<TEntity>(HttpMethod method, string path, HttpContent? content, EntityApiInfo api, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        using var timeout = RequestTimeout(cancellationToken);
+        using var response = await _http.SendAsync(method, path, content, timeout.Token);
+        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+        var entity = KubernetesJsonOptions.Deserialize<TEntity>(body);
+        EnsureTypeMeta(entity, api);
+        return entity;
+    }
 
     private static (string Name, string? Namespace) NameOf(IKubernetesObject<V1ObjectMeta> entity)
     {

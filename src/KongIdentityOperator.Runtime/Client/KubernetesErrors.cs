@@ -51,7 +51,7 @@ public static class KubernetesErrors
 
         try
         {
-            return KubernetesJson.Deserialize<V1Status>(content);
+            return KubernetesJsonOptions.Deserialize<V1Status>(System.Text.Encoding.UTF8.GetBytes(content));
         }
         catch (JsonException)
         {

@@ -63,6 +63,7 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
             time,
             new ExponentialBackoff(settings.ErrorBackoffBase, settings.ErrorBackoffMax),
             new WorkQueueMetrics(metrics, registration.Name));
+        Activity = new ReconcileActivity(registration.Name, time);
         Reconciler = new Reconciler<TEntity>(informer.Cache, identifiers, registration.AutoAttachFinalizers, finalizerWriter, services.GetRequiredService<IServiceScopeFactory>(), logger);
     }
 
@@ -74,6 +75,9 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
     internal WorkQueue<EntityKey> Queue { get; }
 
     internal Reconciler<TEntity> Reconciler { get; }
+
+    /// <summary>The reconciles in progress (liveness).</summary>
+    internal ReconcileActivity Activity { get; }
 
     /// <summary>The <see cref="EntityQueue{TEntity}"/> given to controllers.</summary>
     public Task<bool> EnqueueAsync(TEntity entity, TimeSpan queueIn)
@@ -234,6 +238,7 @@ internal sealed partial class ControllerHostedService<TEntity> : IHostedService,
     private async Task ProcessAsync(EntityKey key, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        using var running = Activity.Begin(key.ToString());
         string? result;
         try
         {

@@ -13,12 +13,13 @@ using Microsoft.Extensions.Logging;
 namespace KongIdentityOperator.Runtime.Hosting;
 
 /// <summary>
-/// A small Kestrel server beside the operator for probes and scraping: <c>/healthz</c> (the process serves),
+/// A small Kestrel server beside the operator for probes and scraping: <c>/healthz</c> (not stuck: see <see cref="Liveness"/>),
 /// <c>/readyz</c> (caches synced) and <c>/metrics</c> (Prometheus text).
 /// </summary>
 internal sealed class EndpointHostedService(
     OperatorSettings settings,
     Readiness readiness,
+    Liveness liveness,
     MetricsRegistry metrics,
     ProcessMetrics processMetrics,
     OperatorEndpoints endpoints) : IHostedService, IAsyncDisposable
@@ -36,12 +37,15 @@ internal sealed class EndpointHostedService(
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(settings.Endpoints.BindAddress), settings.Endpoints.Port));
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => readiness.IsReady
-            ? Results.Text("ok")
-            : Results.Text($"caches not synced: {string.Join(", ", readiness.Unsynced)}", statusCode: StatusCodes.Status503ServiceUnavailable));
+        // RequestDelegate handlers: no reflection-built delegates, so the endpoint works in a Native AOT build.
+        app.MapGet("/healthz", context => liveness.Problems() is { Count: > 0 } problems
+            ? Text(context, $"stuck: {string.Join("; ", problems)}", StatusCodes.Status503ServiceUnavailable)
+            : Text(context, "ok"));
+        app.MapGet("/readyz", context => readiness.IsReady
+            ? Text(context, "ok")
+            : Text(context, $"caches not synced: {string.Join(", ", readiness.Unsynced)}", StatusCodes.Status503ServiceUnavailable));
         _ = processMetrics; // Created with the endpoint so that its series are collected with the rest.
-        app.MapGet("/metrics", async (HttpContext context) =>
+        app.MapGet("/metrics", async context =>
         {
             context.Response.ContentType = MetricsRegistry.ContentType;
             await metrics.WriteToAsync(context.Response.Body, context.RequestAborted);
@@ -51,6 +55,13 @@ internal sealed class EndpointHostedService(
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         endpoints.BaseAddress = address is null ? null : new Uri(address);
+    }
+
+    private static Task Text(HttpContext context, string body, int status = StatusCodes.Status200OK, string contentType = "text/plain; charset=utf-8")
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        return context.Response.WriteAsync(body, context.RequestAborted);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

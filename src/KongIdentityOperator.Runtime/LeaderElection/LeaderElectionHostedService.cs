@@ -1,6 +1,4 @@
 using k8s;
-using k8s.LeaderElection;
-using k8s.LeaderElection.ResourceLock;
 using k8s.Models;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Client;
@@ -10,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace KongIdentityOperator.Runtime.LeaderElection;
 
 /// <summary>
-/// Runs KubernetesClient's <see cref="LeaderElector"/> on a Lease and turns its callbacks into
+/// Runs a <see cref="LeaseElector"/> on a Lease and turns its callbacks into
 /// <see cref="Leadership"/> terms. Without leader election this replica leads from the start. After losing the
 /// lease it keeps competing; on shutdown it releases the lease so that a standby takes over without waiting for it
 /// to expire.
@@ -18,9 +16,9 @@ namespace KongIdentityOperator.Runtime.LeaderElection;
 internal sealed partial class LeaderElectionHostedService(
     Leadership leadership,
     OperatorSettings settings,
-    IKubernetes kubernetes,
     KubernetesClientConfiguration configuration,
     IKubernetesClient client,
+    TimeProvider time,
     ILogger<LeaderElectionHostedService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -67,22 +65,12 @@ internal sealed partial class LeaderElectionHostedService(
         while (!stopping.IsCancellationRequested)
         {
             var wasLeader = false;
-            using var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(kubernetes, LeaseNamespace, LeaseName, Identity))
-            {
-                LeaseDuration = options.LeaseDuration,
-                RenewDeadline = options.RenewDeadline,
-                RetryPeriod = options.RetryPeriod,
-            });
+            var elector = new LeaseElector(client, options, LeaseNamespace, LeaseName, Identity, time);
             elector.OnStartedLeading += () =>
             {
                 wasLeader = true;
                 LogStarted(logger, Identity, LeaseNamespace, LeaseName);
                 leadership.Acquire();
-            };
-            elector.OnStoppedLeading += () =>
-            {
-                LogStopped(logger, Identity, LeaseNamespace, LeaseName);
-                leadership.Lose();
             };
             elector.OnNewLeader += leader => LogNewLeader(logger, leader, LeaseNamespace, LeaseName);
             elector.OnError += e => LogElectorError(logger, e.GetType().Name, e.Message);
@@ -90,6 +78,7 @@ internal sealed partial class LeaderElectionHostedService(
             try
             {
                 await elector.RunUntilLeadershipLostAsync(stopping);
+                LogStopped(logger, Identity, LeaseNamespace, LeaseName);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -116,7 +105,7 @@ internal sealed partial class LeaderElectionHostedService(
 
             try
             {
-                await Task.Delay(options.RetryPeriod, stopping);
+                await Task.Delay(options.RetryPeriod, time, stopping);
             }
             catch (OperationCanceledException)
             {
@@ -126,7 +115,7 @@ internal sealed partial class LeaderElectionHostedService(
     }
 
     /// <summary>
-    /// Empties the holder (as client-go's ReleaseOnCancel does), which a competing <see cref="LeaderElector"/> takes as
+    /// Empties the holder (as client-go's ReleaseOnCancel does), which a competing <see cref="LeaseElector"/> takes as
     /// a free lease at once. Best effort: if it fails, the lease simply expires.
     /// </summary>
     // Catches everything on purpose: release is best effort.

@@ -7,6 +7,9 @@ internal interface IResourceInformer
 
     bool HasSynced { get; }
 
+    /// <summary>The longest time any of its watches has gone without an event, a bookmark or a completed list or watch request.</summary>
+    TimeSpan LongestWatchSilence { get; }
+
     /// <summary>Completes once every watched namespace has been listed.</summary>
     Task WaitForSyncAsync(CancellationToken cancellationToken);
 

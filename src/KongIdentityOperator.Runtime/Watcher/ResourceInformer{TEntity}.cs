@@ -61,6 +61,8 @@ internal sealed partial class ResourceInformer<TEntity> : IResourceInformer
 
     public bool HasSynced => Cache.HasSynced;
 
+    public TimeSpan LongestWatchSilence => _watchers.Count == 0 ? TimeSpan.Zero : _watchers.Max(w => w.SinceProgress);
+
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Cache.WaitForSyncAsync(cancellationToken);
 
     /// <summary>Registers a handler for every real change (not for re-deliveries of a version already cached).</summary>

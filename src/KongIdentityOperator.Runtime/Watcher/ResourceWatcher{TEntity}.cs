@@ -25,12 +25,16 @@ internal sealed partial class ResourceWatcher<TEntity>(
     private readonly string _scope = @namespace ?? "*";
     private int _failures;
     private volatile bool _synced;
+    private long _progressAt = time.GetTimestamp();
 
     // Advanced by every event as it is handled, so that a watch failing mid-stream resumes after the last handled
     // event rather than replaying (and briefly regressing to) older versions.
     private string? _resourceVersion;
 
     public bool HasSynced => _synced;
+
+    /// <summary>Time since the last event, bookmark, completed list or completed watch request (liveness).</summary>
+    public TimeSpan SinceProgress => time.GetElapsedTime(Volatile.Read(ref _progressAt));
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +49,7 @@ internal sealed partial class ResourceWatcher<TEntity>(
                     handler.OnList(@namespace, list.Items);
                     _resourceVersion = list.ResourceVersion;
                     _synced = true;
+                    Progressed();
                     LogListed(logger, _kind, _scope, list.Items.Count, _resourceVersion);
                 }
 
@@ -97,6 +102,7 @@ internal sealed partial class ResourceWatcher<TEntity>(
             {
                 received = true;
                 _failures = 0;
+                Progressed();
                 if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
                 {
                     handler.OnEvent(type, entity);
@@ -116,7 +122,12 @@ internal sealed partial class ResourceWatcher<TEntity>(
             // An immediately closed, empty watch is not progress: treat it as a failure so that it backs off.
             throw new IOException("The watch closed immediately without events.");
         }
+
+        // The server ended the request as asked: a quiet watch is healthy.
+        Progressed();
     }
+
+    private void Progressed() => Volatile.Write(ref _progressAt, time.GetTimestamp());
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {

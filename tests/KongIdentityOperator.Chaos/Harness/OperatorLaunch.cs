@@ -26,7 +26,7 @@ internal sealed record OperatorLaunch
     {
         List<string> arguments =
         [
-            OperatorBinary.DllPath,
+            OperatorBinary.Path,
             "--kubeconfig", Kubeconfig,
             "--http-port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             LeaderElect ? "--leader-elect=true" : "--leader-elect=false",

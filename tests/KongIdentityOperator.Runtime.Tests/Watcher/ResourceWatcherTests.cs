@@ -32,11 +32,32 @@ public sealed class ResourceWatcherTests : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private void Start()
+    private ResourceWatcher<V1ConfigMap> Start()
     {
         var watcher = new ResourceWatcher<V1ConfigMap>(
             _client, null, null, new WatcherSettings(new ExponentialBackoff(Base, Cap), WatchTimeout), _handler, _time, NullLogger.Instance);
         _running = Task.Run(() => watcher.RunAsync(_stop.Token), TestContext.Current.CancellationToken);
+        return watcher;
+    }
+
+    [Fact]
+    public async Task Progress_is_a_list_an_event_or_a_bookmark_and_not_a_failing_reconnect()
+    {
+        _client.Script(new WatchSession([(WatchEventType.Added, "a", "11")], Error: new IOException("connection reset")));
+        _client.Script(WatchSession.Failing(new IOException("connection reset")));
+        _client.Script(new WatchSession([(WatchEventType.Bookmark, "", "12")], Hang: true));
+        var watcher = Start();
+
+        await Eventually.TrueAsync(() => Backoffs.Count == 1, "a backoff after the first failure");
+        Assert.Equal(TimeSpan.Zero, watcher.SinceProgress);
+
+        _time.Fake.Advance(Backoffs[0]);
+        await Eventually.TrueAsync(() => Backoffs.Count == 2, "a backoff after the failing reconnect");
+        Assert.Equal(Backoffs[0], watcher.SinceProgress);
+
+        _time.Fake.Advance(Backoffs[1]);
+        await Eventually.TrueAsync(() => _client.Requests.Count == 4, "the watch with a bookmark");
+        await Eventually.TrueAsync(() => watcher.SinceProgress == TimeSpan.Zero, "the bookmark counts as progress");
     }
 
     [Fact]

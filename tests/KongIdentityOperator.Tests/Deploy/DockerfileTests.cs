@@ -28,6 +28,12 @@ public sealed class DockerfileTests
             Assert.Contains(file, copied);
         }
 
+        // Imported MSBuild files (the Kubernetes client package choice) are part of the build too.
+        foreach (var import in ProjectClosure(RepositoryRoot.Combine("src", "KongIdentityOperator", "KongIdentityOperator.csproj")).SelectMany(Imports))
+        {
+            Assert.Contains(Path.GetRelativePath(RepositoryRoot.Path, import).Replace('\\', '/'), copied);
+        }
+
         foreach (var path in copied)
         {
             Assert.True(File.Exists(RepositoryRoot.Combine(path)) || Directory.Exists(RepositoryRoot.Combine(path)), $"COPY {path}: no such file");
@@ -100,6 +106,10 @@ public sealed class DockerfileTests
                     || (trimmed.StartsWith("*.", StringComparison.Ordinal) && path.EndsWith(trimmed[1..], StringComparison.Ordinal));
         });
     }
+
+    private static IEnumerable<string> Imports(string project) =>
+        XDocument.Load(project).Descendants("Import")
+            .Select(i => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, i.Attribute("Project")!.Value.Replace('\\', '/'))));
 
     private static HashSet<string> ProjectClosure(string project)
     {

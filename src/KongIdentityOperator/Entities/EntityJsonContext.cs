@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using static k8s.KubernetesJson;
+
+namespace KongIdentityOperator.Entities;
+
+/// <summary>
+/// Source-generated JSON for the five kinds, with KubernetesClient's own settings (camelCase, nulls omitted, enums as
+/// strings, its date converters), so that the runtime reads and writes them without reflection (Native AOT).
+/// Registered with the runtime by <see cref="EntityJsonRegistration"/>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    Converters = [typeof(Iso8601TimeSpanConverter), typeof(KubernetesDateTimeConverter), typeof(KubernetesDateTimeOffsetConverter)])]
+[JsonSerializable(typeof(AuthServer))]
+[JsonSerializable(typeof(Scope))]
+[JsonSerializable(typeof(Claim))]
+[JsonSerializable(typeof(Client))]
+[JsonSerializable(typeof(UpstreamOAuthPolicy))]
+internal sealed partial class EntityJsonContext : JsonSerializerContext;
