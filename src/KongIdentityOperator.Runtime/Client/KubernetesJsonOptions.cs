@@ -30,7 +30,7 @@ internal static class KubernetesJsonOptions
         var library = captured ?? throw new InvalidOperationException("KubernetesJson did not hand out its serializer options.");
         return new JsonSerializerOptions(library)
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(KubernetesSerialization.Registered, library.TypeInfoResolver),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(KubernetesSerialization.Registered, library.TypeInfoResolver, RuntimeJsonContext.Default),
         };
     }
 }
