@@ -41,7 +41,8 @@ demo: ## The tutorial end to end against the sandbox: samples applied with kubec
 	$(DOTNET) run --project tools/KongIdentityOperator.Demo -c $(CONFIG) -- $(or $(OPERATOR_BINARY),src/KongIdentityOperator/bin/$(CONFIG)/net10.0/KongIdentityOperator.dll) $(if $(KEEP),--keep-running)
 
 publish-aot: ## Publish the operator as a Native AOT executable to artifacts/aot (needs clang and zlib1g-dev; trim/AOT warnings fail it)
-	$(DOTNET) publish src/KongIdentityOperator -c Release -r $(RID) -p:PublishAot=true -p:TrimmerSingleWarn=false \
+	$(DOTNET) restore src/KongIdentityOperator -p:PublishAot=true -p:TrimmerSingleWarn=false
+	$(DOTNET) publish src/KongIdentityOperator --no-restore -c Release -r $(RID) -p:PublishAot=true -p:TrimmerSingleWarn=false \
 	  -p:DebugType=none -p:PublishDocumentationFiles=false -nologo -o $(AOT_OUTPUT)
 
 run: ## Run the operator with the current kubeconfig (flags: ARGS="--namespaces a,b ...")

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using k8s.Models;
 using KongIdentityOperator.Entities;
+using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Status;
 
 namespace KongIdentityOperator.Credentials;
@@ -94,7 +95,7 @@ internal static class CredentialsSecret
     public static V1Secret Promoted(Client client, V1Secret live, CredentialValue pending)
     {
         var keys = SecretKeyNames.For(client);
-        var promoted = k8s.KubernetesJson.Deserialize<V1Secret>(k8s.KubernetesJson.Serialize(live));
+        var promoted = EntityCopy.Clone(live);
         promoted.ApiVersion = "v1";
         promoted.Kind = "Secret";
         promoted.Data ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);

@@ -56,6 +56,27 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_image_is_a_Native_AOT_build_with_its_toolchain_locked_packages_and_no_accepted_warnings()
+    {
+        var buildStage = Dockerfile.TakeWhile(l => l != "FROM ${RUNTIME_IMAGE}").ToList();
+        Assert.Contains(buildStage, l => l.Contains("-p:PublishAot=true", StringComparison.Ordinal));
+        Assert.Contains(buildStage, l => l.Contains("apt-get install", StringComparison.Ordinal) && l.Contains("clang", StringComparison.Ordinal) && l.Contains("zlib1g-dev", StringComparison.Ordinal));
+
+        // Native AOT does not cross-compile here: the build stage must run on the target platform.
+        Assert.DoesNotContain(buildStage, l => l.StartsWith("FROM ", StringComparison.Ordinal) && l.Contains("$BUILDPLATFORM", StringComparison.Ordinal));
+
+        // Restore and publish see the same properties (PublishAot picks the package and the lock file), the restore is
+        // locked, and no warning is waved through.
+        Assert.Contains(buildStage, l => l.Contains("dotnet restore", StringComparison.Ordinal) && l.Contains("$PUBLISH_PROPERTIES", StringComparison.Ordinal) && l.Contains("-p:RestoreLockedMode=true", StringComparison.Ordinal));
+        Assert.Contains(buildStage, l => l.Contains("dotnet publish", StringComparison.Ordinal) && l.Contains("$PUBLISH_PROPERTIES", StringComparison.Ordinal));
+        Assert.DoesNotContain(buildStage, l => l.Contains("WarningsNotAsErrors", StringComparison.Ordinal) || l.Contains("NoWarn", StringComparison.Ordinal));
+        foreach (var project in new[] { "KongIdentityOperator", "KongIdentityOperator.Konnect", "KongIdentityOperator.Runtime" })
+        {
+            Assert.True(File.Exists(RepositoryRoot.Combine("src", project, "packages.aot.lock.json")), $"src/{project}/packages.aot.lock.json is missing (make publish-aot writes it)");
+        }
+    }
+
+    [Fact]
     public void Every_base_image_is_pinned_by_digest()
     {
         var images = BaseImages();

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using k8s.Models;
+using KongIdentityOperator.Runtime.Client;
+
+namespace KongIdentityOperator.Tests.Unit.Aot;
+
+/// <summary>
+/// What the Native AOT build needs from JSON, checked in the ordinary build: KubernetesClient.Aot's own serializer has
+/// no type information for the <c>object</c>-typed <c>fieldsV1</c> of a managed field, so code in <c>src/</c> copies
+/// and writes objects only through the runtime's serializer, which has.
+/// </summary>
+public sealed class AotSerializationTests
+{
+    [Fact]
+    public void No_code_in_src_serializes_through_KubernetesClient_own_JSON()
+    {
+        var offenders = Directory.GetFiles(RepositoryRoot.Combine("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("KubernetesJson.Serialize", StringComparison.Ordinal) || File.ReadAllText(f).Contains("KubernetesJson.Deserialize", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void A_copy_of_an_object_with_managed_fields_keeps_them()
+    {
+        using var fields = JsonDocument.Parse("""{"f:data":{"f:client_secret":{}}}""");
+        var secret = new V1Secret
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "app-credentials",
+                ManagedFields = [new V1ManagedFieldsEntry { Manager = "kong-identity-operator", Operation = "Update", FieldsType = "FieldsV1", FieldsV1 = fields.RootElement.Clone() }],
+            },
+            Data = new Dictionary<string, byte[]> { ["client_id"] = "app"u8.ToArray() },
+        };
+
+        var copy = EntityCopy.Clone(secret);
+
+        Assert.NotSame(secret, copy);
+        Assert.Equal("kong-identity-operator", Assert.Single(copy.Metadata.ManagedFields).Manager);
+        Assert.Contains("f:client_secret", copy.Metadata.ManagedFields[0].FieldsV1.ToString(), StringComparison.Ordinal);
+        Assert.Equal("app"u8.ToArray(), copy.Data["client_id"]);
+    }
+}
