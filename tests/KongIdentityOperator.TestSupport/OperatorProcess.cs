@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 
 namespace KongIdentityOperator.TestSupport;
@@ -44,6 +45,9 @@ public sealed class OperatorProcess : IAsyncDisposable
     public long StartedAt { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code once the process has exited, else null.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     /// <summary>User + system CPU time so far.</summary>
     public TimeSpan CpuTime
@@ -107,12 +111,21 @@ public sealed class OperatorProcess : IAsyncDisposable
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start");
         var started = new OperatorProcess(process, log, new Uri($"http://127.0.0.1:{start.HttpPort}/"), start.LogFile, startedAt);
-        process.OutputDataReceived += (_, e) => log.Write(e.Data);
-        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         log.Write($"### started pid {process.Id}, endpoint port {start.HttpPort}");
         return started;
+
+        void Write(string? line)
+        {
+            log.Write(line);
+            if (line is not null)
+            {
+                start.Output?.Invoke(line);
+            }
+        }
     }
 
     /// <summary>GET one of the operator's endpoints; null when it does not answer.</summary>
@@ -153,6 +166,34 @@ public sealed class OperatorProcess : IAsyncDisposable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// SIGTERM, as Kubernetes stops a pod, then wait for the graceful exit; SIGKILL when it outlives
+    /// <paramref name="timeout"/>. True when the process ended on its own.
+    /// </summary>
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        if (_disposed || _process.HasExited)
+        {
+            await KillAsync();
+            return true;
+        }
+
+        await ChildProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            await KillAsync();
+            return false;
+        }
+
+        await KillAsync();
+        return true;
     }
 
     /// <summary>SIGKILL, then wait until the process is gone and its last output is in the log.</summary>

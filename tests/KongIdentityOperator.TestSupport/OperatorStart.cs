@@ -5,4 +5,7 @@ public sealed record OperatorStart(IReadOnlyList<string> Arguments, int HttpPort
 {
     /// <summary>Environment variables for the child; the caller's own operator variables are never passed on.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Called with each line the child writes (stdout and stderr), besides the log file: e.g. to scan its logs in memory.</summary>
+    public Action<string>? Output { get; init; }
 }

@@ -11,6 +11,7 @@ public abstract partial class OperatorScenarios
     [Fact]
     public async Task Stopped_between_the_Secret_write_and_the_PUT_the_restarted_operator_makes_exactly_one_client()
     {
+        // The fault sits in the operator's HTTP client, so this first operator runs in-process even under OPERATOR_BINARY.
         var crash = new BlockingHandler(r => r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.Contains("/clients/", StringComparison.Ordinal));
         var first = await StartOperatorAsync(configure: services =>
             services.AddHttpClient(KonnectServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => crash));

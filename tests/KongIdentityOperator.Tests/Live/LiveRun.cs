@@ -29,7 +29,7 @@ public sealed class LiveRun : IAsyncLifetime
     private readonly List<PosixSignalRegistration> _signals = [];
     private readonly Lock _cleanupLock = new();
     private ServiceProvider? _services;
-    private IHost? _operator;
+    private IOperatorInstance? _operator;
     private Task? _cleanup;
 
     public LiveSettings? Settings { get; private set; }
@@ -157,9 +157,7 @@ public sealed class LiveRun : IAsyncLifetime
     {
         if (_operator is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _operator.StopAsync(timeout.Token);
-            _operator.Dispose();
+            await _operator.DisposeAsync();
             _operator = null;
         }
     }
@@ -194,7 +192,8 @@ public sealed class LiveRun : IAsyncLifetime
         plan.AppendLine($"  namespace        {Ns} (label {LiveLabels.Run}={s.RunId}) with the Secret {TokenSecretName} and the scenarios' objects");
         plan.AppendLine($"  in Konnect       control plane {ControlPlaneName}, auth servers {Ns}-<scenario> (label {LiveLabels.KonnectRun}:{s.RunId})");
         plan.AppendLine($"  CRDs             {(crdsInstalled ? "already installed (left alone)" : "config/crds, labelled, removed at the end")}");
-        plan.AppendLine($"  operator         {(InstalledOperator is null ? "run by the suite in this process, watching " + Ns : "the installed Deployment " + InstalledOperator)}");
+        plan.AppendLine($"  operator         {(InstalledOperator is not null ? "the installed Deployment " + InstalledOperator
+            : OperatorBinary.Configured is { } binary ? $"run by the suite as {binary}, watching {Ns}" : "run by the suite in this process, watching " + Ns)}");
         plan.Append("  leftovers        make e2e-live ARGS=--cleanup-only");
         return plan.ToString();
     }
@@ -241,12 +240,9 @@ public sealed class LiveRun : IAsyncLifetime
             HttpPort = 0,
             LeaderElect = false,
         };
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(OperatorLogs);
-        builder.Services.AddKongIdentityOperator(options, Cluster.Configuration);
-        _operator = builder.Build();
-        await _operator.StartAsync(ct);
+        _operator = OperatorBinary.Configured is { } binary
+            ? await OperatorChild.StartAsync(binary, options, Cluster, ct, OperatorLogs)
+            : await OperatorInstance.StartAsync(options, Cluster.Configuration, ct, logs: OperatorLogs);
     }
 
     private async Task<string?> FindInstalledOperatorAsync(CancellationToken ct)

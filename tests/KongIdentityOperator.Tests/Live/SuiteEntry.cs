@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using KongIdentityOperator.Tests.Integration.Harness;
 using KongIdentityOperator.TestSupport;
 
 namespace KongIdentityOperator.Tests.Live;
@@ -10,7 +11,9 @@ namespace KongIdentityOperator.Tests.Live;
 /// </summary>
 internal sealed class SuiteEntry : IDisposable
 {
-    private static readonly string[] Inherited = ["PATH", "HOME", "DOTNET_ROOT", "DOTNET_CLI_HOME", "DOTNET_NOLOGO", "TMPDIR"];
+    /// <summary>What the suite needs of this process's environment, and the operator build to run (<c>make e2e-binary</c>).</summary>
+    private static readonly string[] Inherited =
+        ["PATH", "HOME", "DOTNET_ROOT", "DOTNET_CLI_HOME", "DOTNET_NOLOGO", "TMPDIR", OperatorBinary.Variable, OperatorFolder.ArtifactsVariable];
 
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly Process _process;

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace KongIdentityOperator.Tests.Integration.Harness;
 
-/// <summary>Keeps every log line (message and exception text) an operator instance wrote, for the no-secrets scan.</summary>
+/// <summary>
+/// Keeps every log line (message and exception text) an operator instance wrote, for the no-secrets scan: as the logger
+/// provider of an operator in this process, or fed the output lines of a child process.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -11,6 +14,8 @@ public sealed class CapturedLogs : ILoggerProvider
     public IReadOnlyCollection<string> Lines => _lines;
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    public void Add(string line) => _lines.Enqueue(line);
 
     public void Dispose()
     {

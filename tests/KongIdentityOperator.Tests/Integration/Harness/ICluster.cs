@@ -8,4 +8,7 @@ public interface ICluster : IAsyncDisposable
     string Name { get; }
 
     KubernetesClientConfiguration Configuration { get; }
+
+    /// <summary>Writes a kubeconfig file for this cluster, for an operator started as a child process.</summary>
+    void WriteKubeconfig(string path);
 }

@@ -11,9 +11,9 @@ namespace KongIdentityOperator.Tests.Integration.Harness;
 /// <summary>
 /// The real operator (the same DI wiring as the executable) hosted in the test process, with its logs captured:
 /// watching one test's namespace only, or configured as deployed. It can be stopped and started again like a
-/// restarted pod.
+/// restarted pod. In-process, a test can change its services (<c>configure</c>), e.g. to put a fault in its HTTP client.
 /// </summary>
-public sealed class OperatorInstance : IAsyncDisposable
+public sealed class OperatorInstance : IOperatorInstance
 {
     private readonly IHost _host;
     private bool _stopped;
@@ -30,26 +30,6 @@ public sealed class OperatorInstance : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<OperatorInstance> StartAsync(
-        TestEnvironment environment,
-        string @namespace,
-        CancellationToken cancellationToken,
-        TimeSpan? resyncPeriod = null,
-        Action<IServiceCollection>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var options = new OperatorOptions
-        {
-            KonnectServerUrl = environment.Konnect.BaseAddress,
-            Namespaces = [@namespace],
-            ResyncPeriod = resyncPeriod ?? TimeSpan.FromMinutes(10),
-            HttpPort = 0,
-            LeaderElect = false,
-            MaxConcurrentReconciles = 4,
-        };
-        return await StartAsync(options, environment.Cluster.Configuration, cancellationToken, configure);
-    }
-
     /// <summary>
     /// As <c>config/manager</c> runs it: every namespace watched (or, as <c>config/namespaced</c> runs it, only
     /// <paramref name="namespaces"/>) and leader election on, with the Lease in <paramref name="operatorNamespace"/>.
@@ -65,9 +45,10 @@ public sealed class OperatorInstance : IAsyncDisposable
         OperatorOptions options,
         KubernetesClientConfiguration cluster,
         CancellationToken cancellationToken,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        CapturedLogs? logs = null)
     {
-        var logs = new CapturedLogs();
+        logs ??= new CapturedLogs();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);

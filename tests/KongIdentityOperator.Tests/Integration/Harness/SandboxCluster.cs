@@ -12,6 +12,8 @@ public sealed class SandboxCluster(KubeApiServer server) : ICluster
 
     public KubernetesClientConfiguration Configuration { get; } = new() { Host = server.BaseAddress.ToString() };
 
+    public void WriteKubeconfig(string path) => Server.WriteKubeconfig(path);
+
     public static async Task<SandboxCluster> StartAsync(CancellationToken cancellationToken) =>
         new(await KubeApiServer.StartAsync(new KubeApiServerOptions(), cancellationToken));
 

@@ -1,9 +1,11 @@
 using System.Text;
 using k8s;
 using k8s.Models;
+using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Entities;
 using KongIdentityOperator.Runtime.Conditions;
 using KongIdentityOperator.Sandbox.Konnect;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KongIdentityOperator.Tests.Integration.Harness;
 
@@ -14,7 +16,7 @@ namespace KongIdentityOperator.Tests.Integration.Harness;
 /// </summary>
 public abstract class ScenarioBase : IAsyncLifetime
 {
-    private readonly List<OperatorInstance> _operators = [];
+    private readonly List<IOperatorInstance> _operators = [];
     private TestEnvironment? _environment;
 
     protected TestEnvironment Env => _environment ?? throw new InvalidOperationException("Not started.");
@@ -48,14 +50,33 @@ public abstract class ScenarioBase : IAsyncLifetime
 
     protected abstract Task<ClusterLease> CreateClusterAsync(CancellationToken cancellationToken);
 
-    protected async Task<OperatorInstance> StartOperatorAsync(TimeSpan? resyncPeriod = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
+    /// <summary>The operator executable to run as a child process (<c>OPERATOR_BINARY</c>); null: host the operator in-process.</summary>
+    protected virtual string? OperatorExecutable => OperatorBinary.Configured;
+
+    /// <summary>
+    /// The operator, watching the test's namespace: the executable of <see cref="OperatorExecutable"/> when there is one,
+    /// except for a scenario that changes the operator's services (<paramref name="configure"/>, e.g. a fault in its
+    /// HTTP client), which only an operator in this process allows.
+    /// </summary>
+    protected async Task<IOperatorInstance> StartOperatorAsync(TimeSpan? resyncPeriod = null, Action<IServiceCollection>? configure = null)
     {
-        var instance = await OperatorInstance.StartAsync(Env, Ns, Ct, resyncPeriod, configure);
+        var options = new OperatorOptions
+        {
+            KonnectServerUrl = Env.Konnect.BaseAddress,
+            Namespaces = [Ns],
+            ResyncPeriod = resyncPeriod ?? TimeSpan.FromMinutes(10),
+            HttpPort = 0,
+            LeaderElect = false,
+            MaxConcurrentReconciles = 4,
+        };
+        IOperatorInstance instance = configure is null && OperatorExecutable is { } binary
+            ? await OperatorChild.StartAsync(binary, options, Env.Cluster, Ct)
+            : await OperatorInstance.StartAsync(options, Env.Cluster.Configuration, Ct, configure);
         _operators.Add(instance);
         return instance;
     }
 
-    protected async Task KillOperatorAsync(OperatorInstance instance)
+    protected async Task KillOperatorAsync(IOperatorInstance instance)
     {
         _operators.Remove(instance);
         await instance.KillAsync();
