@@ -5,10 +5,10 @@ CONFIG ?= Debug
 SLN := KongIdentityOperator.sln
 RESULTS := artifacts/test-results
 
-.PHONY: help build test prereqs format format-check manifests demo run bench publish-aot
+.PHONY: help build test prereqs format format-check manifests demo run bench publish-aot e2e-binary
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
 build: ## Build the whole solution (warnings are errors)
 	$(DOTNET) build $(SLN) -c $(CONFIG) -nologo
@@ -30,8 +30,8 @@ format-check: ## Fail when dotnet format would change something
 manifests: ## Generate config/crds from the C# entity types
 	$(DOTNET) run --project tools/KongIdentityOperator.Manifests -c $(CONFIG) -- config/crds
 
-# The operator that demo, bench and the chaos suite run: OPERATOR_BINARY=artifacts/aot/KongIdentityOperator (after
-# `make publish-aot`) runs the Native AOT executable instead of the framework-dependent build.
+# The operator that demo, bench, the chaos suite and e2e-binary run: OPERATOR_BINARY=artifacts/aot/KongIdentityOperator
+# (after `make publish-aot`) runs the Native AOT executable instead of the framework-dependent build.
 OPERATOR_BINARY ?=
 RID ?= $(if $(filter aarch64 arm64,$(shell uname -m)),linux-arm64,linux-x64)
 AOT_OUTPUT := artifacts/aot
@@ -39,6 +39,13 @@ AOT_OUTPUT := artifacts/aot
 demo: ## The tutorial end to end against the sandbox: samples applied with kubectl, a token fetched (KEEP=1 keeps it running; OPERATOR_BINARY=... another build)
 	$(if $(OPERATOR_BINARY),,$(DOTNET) build src/KongIdentityOperator -c $(CONFIG) -nologo -v quiet)
 	$(DOTNET) run --project tools/KongIdentityOperator.Demo -c $(CONFIG) -- $(or $(OPERATOR_BINARY),src/KongIdentityOperator/bin/$(CONFIG)/net10.0/KongIdentityOperator.dll) $(if $(KEEP),--keep-running)
+
+e2e-binary: ## The end-to-end scenarios on the sandbox (and the live suite on the sandbox) with OPERATOR_BINARY=... as a child process; logs in artifacts/e2e-binary
+	@test -n "$(OPERATOR_BINARY)" || { echo "e2e-binary: set OPERATOR_BINARY to the operator executable, e.g. OPERATOR_BINARY=artifacts/aot/KongIdentityOperator after make publish-aot" >&2; exit 2; }
+	@test -f "$(OPERATOR_BINARY)" || { echo "e2e-binary: OPERATOR_BINARY names no file: $(OPERATOR_BINARY)" >&2; exit 2; }
+	rm -rf artifacts/e2e-binary
+	OPERATOR_BINARY=$(abspath $(OPERATOR_BINARY)) E2E_ARTIFACTS=$(abspath artifacts/e2e-binary) $(DOTNET) test --project tests/KongIdentityOperator.Tests -c $(CONFIG) --no-progress \
+	  -- --filter-class "*.SandboxScenarios" --filter-class "*.LiveSuiteOnSandboxTests"
 
 publish-aot: ## Publish the operator as a Native AOT executable to artifacts/aot (needs clang and zlib1g-dev; trim/AOT warnings fail it)
 	$(DOTNET) restore src/KongIdentityOperator -p:PublishAot=true -p:TrimmerSingleWarn=false

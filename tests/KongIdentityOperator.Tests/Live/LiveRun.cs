@@ -4,14 +4,11 @@ using k8s;
 using k8s.Models;
 using KongIdentityOperator.Configuration;
 using KongIdentityOperator.Entities;
-using KongIdentityOperator.Hosting;
 using KongIdentityOperator.Runtime.Builder;
 using KongIdentityOperator.Runtime.Client;
 using KongIdentityOperator.Tests.Integration.Harness;
 using KongIdentityOperator.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace KongIdentityOperator.Tests.Live;
 
