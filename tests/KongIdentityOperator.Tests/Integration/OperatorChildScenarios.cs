@@ -59,6 +59,7 @@ public sealed class OperatorChildScenarios : ScenarioBase
 
         await first.KillAsync();
         Assert.Equal(137, first.ExitCode); // 128 + SIGKILL: no graceful shutdown ran
+        Assert.Contains(first.Logs.Lines, l => l.Contains("Starting with OperatorOptions", StringComparison.Ordinal));
         Assert.DoesNotContain(first.Logs.Lines, l => l.Contains("Application is shutting down", StringComparison.Ordinal));
 
         await ApplySampleAsync<Scope>("scope.yaml");
