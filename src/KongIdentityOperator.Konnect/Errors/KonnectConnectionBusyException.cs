@@ -20,4 +20,7 @@ public sealed class KonnectConnectionBusyException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>When to try again: soon for a connection that may only be busy; null for a stuck one (back off).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

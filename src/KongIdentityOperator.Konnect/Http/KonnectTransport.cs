@@ -87,10 +87,13 @@ internal sealed class KonnectTransport(HttpClient http, KonnectConnection connec
             request.Content = new ByteArrayContent(body.Utf8Json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } };
         }
 
-        if (gates is not null && !await gates.TryEnterAsync(_rateLimitKey, cancellationToken).ConfigureAwait(false))
+        if (gates is not null && await gates.TryEnterAsync(_rateLimitKey, cancellationToken).ConfigureAwait(false) is { Entered: false } refused)
         {
             throw new KonnectConnectionBusyException(
-                $"Konnect {method} {route.Template} not sent: {gates.Limit} calls to {_baseUrl} with this token are already in flight (the operator's limit per connection); the server is slow or not answering.");
+                $"Konnect {method} {route.Template} not sent: {gates.Limit} calls to {_baseUrl} with this token are already in flight (the operator's limit per connection); the server is slow or not answering.")
+            {
+                RetryAfter = refused.RetryAfter,
+            };
         }
 
         HttpResponseMessage response;

@@ -7,43 +7,61 @@ namespace KongIdentityOperator.Konnect.RateLimiting;
 /// <summary>
 /// Bounds the calls in flight per connection (server URL and token). A call finding every slot taken waits briefly
 /// (<see cref="KonnectClientOptions.MaxInFlightWait"/>) only while the connection is moving — one of its calls ended
-/// within the last second, so a slot is about to free up. A connection whose calls are all stuck (a slow or hanging
-/// server) refuses at once: it holds at most its limit of workers, and costs the others nothing.
+/// within the last second, so a slot is about to free up. Nobody waits otherwise: a connection none of whose calls
+/// ever ended is refused with a retry after that short wait (it may be a healthy one in its first burst, or a server
+/// that hangs: waiting would hold a worker either way), and one whose calls have all been stuck for a second is
+/// refused with no hint, so the caller's backoff spaces it out. It holds at most its limit of workers, and costs the
+/// others nothing.
 /// </summary>
 internal sealed class ConnectionGates(IOptions<KonnectClientOptions> options, TimeProvider time)
 {
     /// <summary>A connection none of whose calls ended for this long is stuck: nobody waits for it.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(1);
 
+    private const long Never = long.MinValue;
+
     private readonly ConcurrentDictionary<KonnectRateLimitKey, Gate> _gates = new();
     private readonly KonnectClientOptions _options = options.Value;
 
     public int Limit => _options.MaxInFlightPerConnection;
 
-    /// <summary>Takes a slot of <paramref name="key"/>; false when none is free (soon). Call <see cref="Exit"/> after a true.</summary>
-    public async Task<bool> TryEnterAsync(KonnectRateLimitKey key, CancellationToken cancellationToken)
+    /// <summary>Takes a slot of <paramref name="key"/>, or says when to try again. Call <see cref="Exit"/> after an entry.</summary>
+    public async Task<GateEntry> TryEnterAsync(KonnectRateLimitKey key, CancellationToken cancellationToken)
     {
         var gate = GateOf(key);
         if (gate.Slots.Wait(0, CancellationToken.None))
         {
-            return true;
+            return GateEntry.Granted;
         }
 
-        if (_options.MaxInFlightWait <= TimeSpan.Zero || time.GetElapsedTime(Volatile.Read(ref gate.LastExit)) > StuckAfter)
+        var wait = _options.MaxInFlightWait;
+        if (wait <= TimeSpan.Zero)
         {
-            return false;
+            return GateEntry.Refused(null);
         }
 
-        using var timeout = new CancellationTokenSource(_options.MaxInFlightWait, time);
+        var lastExit = Volatile.Read(ref gate.LastExit);
+        if (lastExit == Never)
+        {
+            // Nothing is known yet: retry soon, but without holding the worker meanwhile.
+            return GateEntry.Refused(time.GetElapsedTime(gate.CreatedAt) <= StuckAfter ? wait : null);
+        }
+
+        if (time.GetElapsedTime(lastExit) > StuckAfter)
+        {
+            return GateEntry.Refused(null);
+        }
+
+        using var timeout = new CancellationTokenSource(wait, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             await gate.Slots.WaitAsync(either.Token).ConfigureAwait(false);
-            return true;
+            return GateEntry.Granted;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return GateEntry.Refused(wait);
         }
     }
 
@@ -65,7 +83,9 @@ internal sealed class ConnectionGates(IOptions<KonnectClientOptions> options, Ti
     {
         public readonly SemaphoreSlim Slots = new(limit, limit);
 
-        // When a call of this connection last ended (or when it was first used): how a stuck connection is told apart.
-        public long LastExit = createdAt;
+        public readonly long CreatedAt = createdAt;
+
+        // When a call of this connection last ended (Never until one has): how a moving connection is told from a stuck one.
+        public long LastExit = Never;
     }
 }

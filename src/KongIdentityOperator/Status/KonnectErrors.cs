@@ -17,7 +17,7 @@ internal static class KonnectErrors
     public static ReconcileOutcome ToOutcome(Exception exception) => exception switch
     {
         // Its connection's other calls are hanging: this one was not sent; try again with backoff, changing nothing.
-        KonnectConnectionBusyException e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, e.Message) with { Silent = true },
+        KonnectConnectionBusyException e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, e.Message, e.RetryAfter) with { Silent = true },
         KonnectApiException { IsTimeout: true } => ReconcileOutcome.Progressing(ConditionReasons.Retrying, "Konnect did not answer in time; retrying with backoff."),
         KonnectApiException { IsRateLimited: true } e => ReconcileOutcome.Progressing(ConditionReasons.RateLimited, RateLimitMessage(e), e.RetryAfter ?? DefaultRateLimitWait),
         KonnectApiException { IsTransient: true } e => ReconcileOutcome.Progressing(ConditionReasons.Retrying, $"{e.Message}; retrying with backoff."),

@@ -54,6 +54,34 @@ public sealed class ConnectionLimitTests
     }
 
     [Fact]
+    public async Task A_connection_that_never_finished_a_call_is_not_waited_for_soon_retried_then_left_to_backoff()
+    {
+        // Default wait (250 ms): only a connection seen finishing calls is worth holding a worker for.
+        using var host = new KonnectTestHost(options => options.MaxInFlightPerConnection = 2);
+        host.Handler.Respond(async (_, cancellationToken) =>
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return StubHttpHandler.Json(HttpStatusCode.OK, Bodies.AuthServer());
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var hanging = new[] { host.Client().AuthServers.GetAsync(Bodies.AuthServerId, stop.Token), host.Client().AuthServers.GetAsync(Bodies.AuthServerId, stop.Token) };
+        await KonnectTestHost.WaitUntilAsync(() => host.Handler.Count == 2);
+
+        // Refused without waiting (fake time never moves here, so a wait would never end), with a short retry.
+        var fresh = await Assert.ThrowsAsync<KonnectConnectionBusyException>(() => host.Client().AuthServers.GetAsync(Bodies.AuthServerId, Ct));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), fresh.RetryAfter);
+
+        // A second on, still nothing finished: stuck, so no hint, and the caller's backoff takes over.
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        var stuck = await Assert.ThrowsAsync<KonnectConnectionBusyException>(() => host.Client().AuthServers.GetAsync(Bodies.AuthServerId, Ct));
+        Assert.Null(stuck.RetryAfter);
+        Assert.Equal(2, host.Handler.Count);
+
+        await stop.CancelAsync();
+        await Task.WhenAll(hanging.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    [Fact]
     public async Task A_long_retry_after_fails_at_once_and_later_calls_are_deferred_without_a_request()
     {
         using var host = new KonnectTestHost();
