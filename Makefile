@@ -5,7 +5,7 @@ CONFIG ?= Debug
 SLN := KongIdentityOperator.sln
 RESULTS := artifacts/test-results
 
-.PHONY: help build test prereqs format format-check manifests demo run bench publish-aot e2e-binary
+.PHONY: help build test prereqs format format-check manifests demo run bench publish-aot test-aot e2e-binary
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -46,6 +46,19 @@ e2e-binary: ## The end-to-end scenarios on the sandbox (and the live suite on th
 	rm -rf artifacts/e2e-binary
 	OPERATOR_BINARY=$(abspath $(OPERATOR_BINARY)) E2E_ARTIFACTS=$(abspath artifacts/e2e-binary) $(DOTNET) test --project tests/KongIdentityOperator.Tests -c $(CONFIG) --no-progress \
 	  -- --filter-class "*.SandboxScenarios" --filter-class "*.LiveSuiteOnSandboxTests"
+
+AOT_BINARY := $(abspath $(AOT_OUTPUT)/KongIdentityOperator)
+
+test-aot: ## Build the Native AOT executable and run the demo, the chaos suite's fast profile and the end-to-end scenarios against it (TRX in artifacts/test-results/aot)
+	$(MAKE) publish-aot
+	$(MAKE) demo OPERATOR_BINARY=$(AOT_BINARY)
+	rm -rf $(RESULTS)/aot
+	CHAOS_PROFILE=fast OPERATOR_BINARY=$(AOT_BINARY) $(DOTNET) test --project tests/KongIdentityOperator.Chaos -c $(CONFIG) \
+	  --results-directory $(abspath $(RESULTS)/aot/chaos) --report-xunit-trx --no-progress; \
+	  chaos=$$?; \
+	OPERATOR_BINARY=$(AOT_BINARY) E2E_ARTIFACTS=$(abspath artifacts/e2e-binary) $(DOTNET) test --project tests/KongIdentityOperator.Tests -c $(CONFIG) \
+	  --results-directory $(abspath $(RESULTS)/aot/e2e) --report-xunit-trx --no-progress -- --filter-class "*.SandboxScenarios" --filter-class "*.LiveSuiteOnSandboxTests"; \
+	  e2e=$$?; scripts/test-summary.sh $(RESULTS)/aot && [ $$chaos -eq 0 ] && [ $$e2e -eq 0 ]
 
 publish-aot: ## Publish the operator as a Native AOT executable to artifacts/aot (needs clang and zlib1g-dev; trim/AOT warnings fail it)
 	$(DOTNET) restore src/KongIdentityOperator -p:PublishAot=true -p:TrimmerSingleWarn=false
