@@ -27,15 +27,17 @@ internal abstract class AuthServerChildFinalizer<TEntity, TStatus>(
 
     public async Task<ReconciliationResult<TEntity>> FinalizeAsync(TEntity entity, CancellationToken cancellationToken)
     {
+        // Dependents first, whatever the policy: they reach Konnect through this object (a policy's plugin is deleted
+        // with its Client's connection), so even an orphaned object stays until they are gone.
+        if (entity.RemoteId is not null && Dependents(entity) is { Count: > 0 } dependents)
+        {
+            return await cleanup.WaitForDependentsAsync<TEntity, TStatus>(entity, Noun, dependents, cancellationToken);
+        }
+
         if (entity.DeletionPolicy == DeletionPolicy.Orphan || entity.RemoteId is null)
         {
             await BeforeOrphanAsync(entity, cancellationToken);
             return await cleanup.OrphanedAsync(entity, entity.RemoteId, cancellationToken);
-        }
-
-        if (Dependents(entity) is { Count: > 0 } dependents)
-        {
-            return await cleanup.WaitForDependentsAsync<TEntity, TStatus>(entity, Noun, dependents, cancellationToken);
         }
 
         if (parents.ResolveForCleanup(entity.Metadata.NamespaceProperty, entity.AuthServerRef, entity.RemoteAuthServerId) is not { } resolution)

@@ -14,6 +14,7 @@ namespace KongIdentityOperator.Finalizers;
 /// Deletes the client from Konnect once no UpstreamOAuthPolicy uses it (a gateway would lose its credentials); its
 /// credentials Secret then goes with the Client through its owner reference.
 /// With Orphan the client stays in Konnect, so its credentials must stay too: the owner reference is removed first.
+/// Either way it waits for the policies using it, which delete their plugins through its connection.
 /// </summary>
 internal sealed class ClientFinalizer(
     ParentResolver parents,

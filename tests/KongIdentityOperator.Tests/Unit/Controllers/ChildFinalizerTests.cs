@@ -130,6 +130,24 @@ public sealed class ChildFinalizerTests(KonnectFixture konnect) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_orphaned_client_still_waits_for_the_policies_that_reach_konnect_through_it()
+    {
+        // A policy deleted with its Orphan Client at once must still find the Client to delete its plugin.
+        await using var rig = ControllerRig.Start(konnect);
+        var authServer = await rig.ReadyAuthServerAsync();
+        var child = await Child.ReadyAsync(rig, "Client", orphan: true);
+        rig.Kube.Put(TestEntities.Policy());
+
+        var result = await child.FinalizeAsync();
+
+        Assert.True(result.IsFailure);
+        Assert.Equal(("Reconciling", "Deleting"), Observed.State(child.Status()));
+        Assert.Contains("UpstreamOAuthPolicy orders-oauth", Observed.Message(child.Status(), "Reconciling"), StringComparison.Ordinal);
+        Assert.NotEmpty(rig.Kube.Find<V1Secret>(ControllerRig.Namespace, "orders-credentials")!.Metadata.OwnerReferences);
+        Assert.True(await child.ExistsInKonnectAsync(authServer.Status.Id!));
+    }
+
+    [Fact]
     public async Task An_orphaned_client_keeps_its_credentials_secret_by_dropping_the_owner_reference()
     {
         await using var rig = ControllerRig.Start(konnect);
