@@ -29,16 +29,14 @@ internal static class KubernetesJsonOptions
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Converters = { new KubernetesTimeConverter() },
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(
-                KubernetesSerialization.Registered,
-                BuiltInJsonContext.WithMicroTimes(),
-                RuntimeJsonContext.Default
-#if !K8S_AOT_PACKAGE
-                // Outside the Native AOT build (tests, tools) any other built-in kind works too.
-                , k8s.SourceGenerationContext.Default
-#endif
-                ),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(KubernetesSerialization.Registered, BuiltInJsonContext.WithMicroTimes(), RuntimeJsonContext.Default),
         };
+#if !K8S_AOT_PACKAGE
+        // Outside the Native AOT build (tests, tools) any other type works too, by reflection, as with KubernetesClient's
+        // own options there.
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
+#endif
         options.MakeReadOnly();
         return options;
     }
