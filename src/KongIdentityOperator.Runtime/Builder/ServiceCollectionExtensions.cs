@@ -15,7 +15,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the runtime: Kubernetes client (unless already registered: tests and the operator may register
-    /// their own <see cref="KubernetesClientConfiguration"/> or <see cref="IKubernetes"/> first), informers, leader
+    /// their own <see cref="KubernetesClientConfiguration"/> or <see cref="IKubernetes"/> first; without an
+    /// <see cref="IKubernetes"/> the client connects from the configuration), informers, leader
     /// election, the event publisher, metrics and the probe/metrics endpoint.
     /// </summary>
     public static IOperatorBuilder AddKubernetesOperator(this IServiceCollection services, Action<OperatorSettings>? configure = null)
@@ -28,9 +29,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => KubernetesClientConfiguration.BuildDefaultConfig());
+#if !K8S_AOT_PACKAGE
+        // For tests and tools that use KubernetesClient's API next to the operator. The Native AOT build constructs no
+        // Kubernetes instance: that would keep KubernetesClient's JSON for every model in the executable.
         services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<KubernetesClientConfiguration>()));
+#endif
         services.TryAddSingleton<ApiServerContact>();
-        services.TryAddSingleton<IKubernetesClient>(sp => new KubernetesEntityClient(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<ApiServerContact>()));
+        services.TryAddSingleton<IKubernetesClient>(sp => sp.GetService<IKubernetes>() is { } kubernetes
+            ? new KubernetesEntityClient(kubernetes, sp.GetRequiredService<ApiServerContact>())
+            : new KubernetesEntityClient(sp.GetRequiredService<KubernetesClientConfiguration>(), sp.GetRequiredService<ApiServerContact>()));
         services.TryAddSingleton<MetricsRegistry>();
         services.TryAddSingleton<ProcessMetrics>();
         services.AddSingleton<Leadership>();

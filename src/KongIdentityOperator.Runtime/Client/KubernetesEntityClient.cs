@@ -6,16 +6,33 @@ using k8s.Models;
 namespace KongIdentityOperator.Runtime.Client;
 
 /// <summary>
-/// <see cref="IKubernetesClient"/> over the REST API, with the configuration (base URI, TLS, credentials) of a
-/// KubernetesClient <see cref="Kubernetes"/> instance. JSON goes through <see cref="KubernetesJsonOptions"/>, so a kind
+/// <see cref="IKubernetesClient"/> over the REST API, with the base URI, TLS settings and credentials of a
+/// <see cref="KubernetesClientConfiguration"/> or of a KubernetesClient <see cref="Kubernetes"/> instance. JSON goes through <see cref="KubernetesJsonOptions"/>, so a kind
 /// registered with <see cref="KubernetesSerialization"/> (or a built-in one) needs no reflection. With group <c>""</c>
 /// the paths are <c>/api/v1</c>, so the same code serves custom kinds and built-ins such as Secrets and Leases.
 /// Registered by <c>AddKubernetesOperator</c>; public so that tests and tools can wrap an <see cref="IKubernetes"/> directly.
-/// Every answer of the API server is recorded in <paramref name="contact"/> (liveness) when one is given.
+/// Every answer of the API server is recorded in the <see cref="ApiServerContact"/> (liveness) when one is given.
 /// </summary>
-public sealed class KubernetesEntityClient(IKubernetes kubernetes, ApiServerContact? contact = null) : IKubernetesClient
+public sealed class KubernetesEntityClient : IKubernetesClient
 {
-    private readonly KubernetesHttp _http = new(kubernetes, contact);
+    private readonly KubernetesHttp _http;
+
+    /// <summary>A client with the connection of an existing <see cref="Kubernetes"/> instance.</summary>
+    public KubernetesEntityClient(IKubernetes kubernetes, ApiServerContact? contact = null)
+        : this(KubernetesConnection.From(kubernetes), contact)
+    {
+    }
+
+    /// <summary>
+    /// A client with a connection of its own; no <see cref="Kubernetes"/> instance is built (in a Native AOT build that
+    /// would keep KubernetesClient's JSON for every model).
+    /// </summary>
+    public KubernetesEntityClient(KubernetesClientConfiguration configuration, ApiServerContact? contact = null)
+        : this(KubernetesConnection.Create(configuration), contact)
+    {
+    }
+
+    private KubernetesEntityClient(KubernetesConnection connection, ApiServerContact? contact) => _http = new(connection, contact);
 
     public async Task<TEntity?> GetAsync<TEntity>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>

@@ -1,24 +1,20 @@
 using System.Net;
 using System.Net.Http.Headers;
-using k8s;
 using k8s.Autorest;
 
 namespace KongIdentityOperator.Runtime.Client;
 
 /// <summary>
-/// Sends requests with KubernetesClient's configured <see cref="HttpClient"/> and credentials, and turns an
+/// Sends requests over a <see cref="KubernetesConnection"/> (HTTP client, credentials), and turns an
 /// unsuccessful answer into the <see cref="HttpOperationException"/> the library would throw. The runtime's client
 /// speaks HTTP itself so that its JSON is read and written with source-generated type information (Native AOT).
 /// </summary>
-internal sealed class KubernetesHttp(IKubernetes kubernetes, ApiServerContact? contact)
+internal sealed class KubernetesHttp(KubernetesConnection connection, ApiServerContact? contact)
 {
     private static readonly MediaTypeHeaderValue Json = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
 
-    private readonly Kubernetes _kubernetes = kubernetes as Kubernetes
-        ?? throw new ArgumentException($"The runtime's client needs a {nameof(Kubernetes)} instance.", nameof(kubernetes));
-
     /// <summary>The library's bound on one request (watches are exempt).</summary>
-    public TimeSpan RequestTimeout => _kubernetes.HttpClientTimeout;
+    public TimeSpan RequestTimeout => connection.RequestTimeout;
 
     public static HttpContent JsonContent(byte[] body) => new ByteArrayContent(body) { Headers = { ContentType = Json } };
 
@@ -40,18 +36,23 @@ internal sealed class KubernetesHttp(IKubernetes kubernetes, ApiServerContact? c
     /// <summary>Sends a request; the caller disposes the response. Fails with <see cref="HttpOperationException"/> unless 2xx.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativePath, HttpContent? content, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(_kubernetes.BaseUri, relativePath))
+        using var request = new HttpRequestMessage(method, new Uri(connection.BaseUri, relativePath))
         {
             Content = content,
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        if (_kubernetes.Credentials is { } credentials)
+        if (!string.IsNullOrWhiteSpace(connection.TlsServerName))
+        {
+            request.Headers.Host = connection.TlsServerName;
+        }
+
+        if (connection.Credentials is { } credentials)
         {
             await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var response = await _kubernetes.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         contact?.Answered();
         if (response.IsSuccessStatusCode)
         {

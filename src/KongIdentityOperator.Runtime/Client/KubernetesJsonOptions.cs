@@ -1,14 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using k8s;
 
 namespace KongIdentityOperator.Runtime.Client;
 
 /// <summary>
-/// The serializer options of the runtime's client, cache and status writes: KubernetesClient's own settings
-/// (converters for dates, quantities, int-or-string) with the type information of the registered
-/// <see cref="KubernetesSerialization"/> contexts first, then KubernetesClient's. No reflection is needed for a
-/// registered or built-in kind, which is what a Native AOT build requires.
+/// The serializer options of the runtime's client, cache and status writes, with KubernetesClient's conventions
+/// (camelCase, nulls omitted, Kubernetes timestamps; enums as strings come from each context's generation options):
+/// the type information of the registered <see cref="KubernetesSerialization"/> contexts first, then the built-in
+/// kinds the runtime uses. No reflection and no reference to KubernetesClient's own context for all models, which a
+/// Native AOT build would otherwise keep whole.
 /// </summary>
 internal static class KubernetesJsonOptions
 {
@@ -21,16 +22,22 @@ internal static class KubernetesJsonOptions
     public static TEntity Deserialize<TEntity>(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, TypeInfo<TEntity>()) ?? throw new JsonException($"null where a {typeof(TEntity).Name} was expected");
 
-    // KubernetesJson exposes its options only to a configuration callback; the callback changes nothing, and the copy
-    // keeps its converters and naming while the resolver chain puts the registered contexts first.
     private static JsonSerializerOptions Create()
     {
-        JsonSerializerOptions? captured = null;
-        KubernetesJson.AddJsonOptions(options => captured = options);
-        var library = captured ?? throw new InvalidOperationException("KubernetesJson did not hand out its serializer options.");
-        return new JsonSerializerOptions(library)
+        var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(KubernetesSerialization.Registered, library.TypeInfoResolver, RuntimeJsonContext.Default),
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Converters = { new KubernetesTimeConverter() },
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(KubernetesSerialization.Registered, BuiltInJsonContext.WithMicroTimes(), RuntimeJsonContext.Default),
         };
+#if !K8S_AOT_PACKAGE
+        // Outside the Native AOT build (tests, tools) any other type works too, by reflection, as with KubernetesClient's
+        // own options there.
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
+#endif
+        options.MakeReadOnly();
+        return options;
     }
 }

@@ -11,7 +11,7 @@ namespace KongIdentityOperator.Runtime.Client;
 /// </summary>
 public static class KubernetesSerialization
 {
-    private static ImmutableArray<IJsonTypeInfoResolver> s_resolvers = [];
+    private static ImmutableArray<IJsonTypeInfoResolver> _resolvers = [];
 
     /// <summary>The registered resolvers as one, consulted in registration order.</summary>
     internal static IJsonTypeInfoResolver Registered { get; } = new RegisteredResolvers();
@@ -20,7 +20,7 @@ public static class KubernetesSerialization
     public static void AddTypeInfoResolver(IJsonTypeInfoResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);
-        ImmutableInterlocked.Update(ref s_resolvers, list => list.Contains(resolver) ? list : list.Add(resolver));
+        ImmutableInterlocked.Update(ref _resolvers, list => list.Contains(resolver) ? list : list.Add(resolver));
     }
 
     // Reads the list on each lookup (the options cache what it finds), so a registration made after the options were
@@ -29,7 +29,7 @@ public static class KubernetesSerialization
     {
         public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
         {
-            foreach (var resolver in s_resolvers)
+            foreach (var resolver in _resolvers)
             {
                 if (resolver.GetTypeInfo(type, options) is { } info)
                 {

@@ -1,18 +1,18 @@
 using System.Text.Json.Serialization;
-using static k8s.KubernetesJson;
+using KongIdentityOperator.Runtime.Client;
 
 namespace KongIdentityOperator.Entities;
 
 /// <summary>
 /// Source-generated JSON for the five kinds, with KubernetesClient's own settings (camelCase, nulls omitted, enums as
-/// strings, its date converters), so that the runtime reads and writes them without reflection (Native AOT).
+/// strings, Kubernetes timestamps), so that the runtime reads and writes them without reflection (Native AOT).
 /// Registered with the runtime by <see cref="EntityJsonRegistration"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
-    Converters = [typeof(Iso8601TimeSpanConverter), typeof(KubernetesDateTimeConverter), typeof(KubernetesDateTimeOffsetConverter)])]
+    Converters = [typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(AuthServer))]
 [JsonSerializable(typeof(Scope))]
 [JsonSerializable(typeof(Claim))]

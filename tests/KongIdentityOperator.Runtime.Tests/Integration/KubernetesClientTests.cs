@@ -121,4 +121,31 @@ public sealed class KubernetesClientTests
         });
         Assert.True(expired.IsGone());
     }
+
+    [Fact]
+    public async Task A_client_built_from_the_configuration_alone_reads_and_writes_built_in_kinds()
+    {
+        await using var cluster = await TestCluster.StartAsync(installCrd: false);
+        var configuration = new KubernetesClientConfiguration { Host = cluster.Api.BaseAddress.ToString(), UserAgent = "connection-test/1" };
+        var client = new KubernetesEntityClient(configuration);
+        var eventTime = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+        await client.CreateAsync(new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = "default" }, Data = new Dictionary<string, byte[]> { ["k"] = [1, 2, 3] } }, Token);
+        await client.CreateAsync(new Eventsv1Event
+        {
+            ApiVersion = "events.k8s.io/v1",
+            Kind = "Event",
+            Metadata = new V1ObjectMeta { Name = "e", NamespaceProperty = "default" },
+            EventTime = eventTime,
+            Type = "Normal",
+            Reason = "Tested",
+            Action = "Test",
+            ReportingController = "test",
+            ReportingInstance = "test-1",
+        }, Token);
+
+        Assert.Equal(new byte[] { 1, 2, 3 }, (await client.GetAsync<V1Secret>("s", "default", Token))!.Data["k"]);
+        Assert.Equal(eventTime, (await client.GetAsync<Eventsv1Event>("e", "default", Token))!.EventTime);
+        Assert.All(cluster.Api.RequestLog, entry => Assert.Equal("connection-test/1", entry.UserAgent));
+    }
 }
