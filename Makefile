@@ -45,6 +45,7 @@ e2e-binary: ## The end-to-end scenarios on the sandbox (and the live suite on th
 	@test -f "$(OPERATOR_BINARY)" || { echo "e2e-binary: OPERATOR_BINARY names no file: $(OPERATOR_BINARY)" >&2; exit 2; }
 	rm -rf artifacts/e2e-binary
 	OPERATOR_BINARY=$(abspath $(OPERATOR_BINARY)) E2E_ARTIFACTS=$(abspath artifacts/e2e-binary) $(DOTNET) test --project tests/KongIdentityOperator.Tests -c $(CONFIG) --no-progress \
+	  $(if $(E2E_RESULTS),--results-directory $(abspath $(E2E_RESULTS)) --report-xunit-trx) \
 	  -- --filter-class "*.SandboxScenarios" --filter-class "*.LiveSuiteOnSandboxTests"
 
 AOT_BINARY := $(abspath $(AOT_OUTPUT)/KongIdentityOperator)
@@ -56,8 +57,7 @@ test-aot: ## Build the Native AOT executable and run the demo, the chaos suite's
 	CHAOS_PROFILE=fast OPERATOR_BINARY=$(AOT_BINARY) $(DOTNET) test --project tests/KongIdentityOperator.Chaos -c $(CONFIG) \
 	  --results-directory $(abspath $(RESULTS)/aot/chaos) --report-xunit-trx --no-progress; \
 	  chaos=$$?; \
-	OPERATOR_BINARY=$(AOT_BINARY) E2E_ARTIFACTS=$(abspath artifacts/e2e-binary) $(DOTNET) test --project tests/KongIdentityOperator.Tests -c $(CONFIG) \
-	  --results-directory $(abspath $(RESULTS)/aot/e2e) --report-xunit-trx --no-progress -- --filter-class "*.SandboxScenarios" --filter-class "*.LiveSuiteOnSandboxTests"; \
+	$(MAKE) e2e-binary OPERATOR_BINARY=$(AOT_BINARY) E2E_RESULTS=$(RESULTS)/aot/e2e; \
 	  e2e=$$?; scripts/test-summary.sh $(RESULTS)/aot && [ $$chaos -eq 0 ] && [ $$e2e -eq 0 ]
 
 publish-aot: ## Publish the operator as a Native AOT executable to artifacts/aot (needs clang and zlib1g-dev; trim/AOT warnings fail it)

@@ -169,6 +169,32 @@ public sealed class OperatorProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts the operator on a free port (<paramref name="start"/> builds the start for that port) and waits until
+    /// <paramref name="path"/> answers 200. A child that exits first, its port taken in between, is started again on
+    /// another, up to three attempts. Null when none became ready; the failed children are disposed.
+    /// </summary>
+    public static async Task<OperatorProcess?> StartUntilOkAsync(
+        Func<int, OperatorStart> start, string path, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        for (var attempt = 1; ; attempt++)
+        {
+            var process = Start(start(FreePort.Next()));
+            if (await process.WaitUntilOkAsync(path, timeout, interval, cancellationToken))
+            {
+                return process;
+            }
+
+            var exited = process.HasExited;
+            await process.DisposeAsync();
+            if (!exited || attempt == 3)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
     /// SIGTERM, as Kubernetes stops a pod, then wait for the graceful exit; SIGKILL when it outlives
     /// <paramref name="timeout"/>. True when the process ended on its own.
     /// </summary>

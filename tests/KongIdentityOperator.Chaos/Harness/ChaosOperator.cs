@@ -8,20 +8,12 @@ internal static class ChaosOperator
     {
         // Debug logs too, so that the no-secrets scan sees everything the operator can say.
         var environment = new Dictionary<string, string>(launch.Environment) { ["Logging__LogLevel__Default"] = "Debug" };
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreePort.Next();
-            var started = OperatorProcess.Start(new OperatorStart(launch.Arguments(port), port, launch.LogFile) { Environment = environment });
-            if (await started.WaitUntilOkAsync("healthz", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200), cancellationToken))
-            {
-                return started;
-            }
-
-            await started.DisposeAsync();
-            if (attempt == 3)
-            {
-                throw new InvalidOperationException($"The operator did not start; last lines of {launch.LogFile}:\n{OperatorProcess.Tail(launch.LogFile)}");
-            }
-        }
+        return await OperatorProcess.StartUntilOkAsync(
+                port => new OperatorStart(launch.Arguments(port), port, launch.LogFile) { Environment = environment },
+                "healthz",
+                TimeSpan.FromSeconds(90),
+                TimeSpan.FromMilliseconds(200),
+                cancellationToken)
+            ?? throw new InvalidOperationException($"The operator did not start; last lines of {launch.LogFile}:\n{OperatorProcess.Tail(launch.LogFile)}");
     }
 }

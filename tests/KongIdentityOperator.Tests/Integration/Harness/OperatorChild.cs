@@ -39,30 +39,24 @@ internal sealed class OperatorChild : IOperatorInstance
         var logFile = folder.File("operator.log");
         cluster.WriteKubeconfig(kubeconfig);
         logs ??= new CapturedLogs();
-        for (var attempt = 1; ; attempt++)
+        var process = await OperatorProcess.StartUntilOkAsync(
+            port => new OperatorStart(OperatorArguments.For(binary, options, kubeconfig, port), port, logFile)
+            {
+                Environment = OperatorArguments.Environment(options),
+                Output = logs.Add,
+            },
+            "readyz",
+            StartTimeout,
+            TimeSpan.FromMilliseconds(100),
+            cancellationToken);
+        if (process is null)
         {
-            // The port is chosen here, so that the endpoint is known; one taken in between makes the child exit: retry.
-            var port = FreePort.Next();
-            var process = OperatorProcess.Start(
-                new OperatorStart(OperatorArguments.For(binary, options, kubeconfig, port), port, logFile)
-                {
-                    Environment = OperatorArguments.Environment(options),
-                    Output = logs.Add,
-                });
-            if (await process.WaitUntilOkAsync("readyz", StartTimeout, TimeSpan.FromMilliseconds(100), cancellationToken))
-            {
-                return new OperatorChild(process, folder, logs);
-            }
-
-            var exited = process.HasExited;
-            await process.DisposeAsync();
-            if (!exited || attempt == 3)
-            {
-                folder.Dispose();
-                throw new InvalidOperationException(
-                    $"{binary} did not become ready ({(exited ? "it exited" : $"not within {StartTimeout}")}); its last lines:\n{string.Join('\n', logs.Lines.TakeLast(30))}");
-            }
+            folder.Dispose();
+            throw new InvalidOperationException(
+                $"{binary} did not become ready within {StartTimeout}; its last lines:\n{string.Join('\n', logs.Lines.TakeLast(30))}");
         }
+
+        return new OperatorChild(process, folder, logs);
     }
 
     public Task StopAsync() => _process.StopAsync(StopTimeout);

@@ -15,11 +15,7 @@ public sealed class AotSerializationTests
     [Fact]
     public void No_code_in_src_serializes_through_KubernetesClient_own_JSON()
     {
-        var offenders = Directory.GetFiles(RepositoryRoot.Combine("src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f).Contains("KubernetesJson.Serialize", StringComparison.Ordinal) || File.ReadAllText(f).Contains("KubernetesJson.Deserialize", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f))
-            .ToList();
+        var offenders = SourcesWhere(text => text.Contains("KubernetesJson.Serialize", StringComparison.Ordinal) || text.Contains("KubernetesJson.Deserialize", StringComparison.Ordinal));
 
         Assert.Empty(offenders);
     }
@@ -31,11 +27,7 @@ public sealed class AotSerializationTests
         // file and 15 MB of rehydrated type data). Code outside the AOT build (#if !K8S_AOT_PACKAGE) may use them.
         var nonAot = new Regex(@"#if !K8S_AOT_PACKAGE.*?#endif", RegexOptions.Singleline, TimeSpan.FromSeconds(5));
         var library = new Regex(@"\bKubernetesJson\b|new Kubernetes\(|\bSourceGenerationContext\b", RegexOptions.None, TimeSpan.FromSeconds(5));
-        var offenders = Directory.GetFiles(RepositoryRoot.Combine("src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => library.IsMatch(nonAot.Replace(File.ReadAllText(f), string.Empty)))
-            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f))
-            .ToList();
+        var offenders = SourcesWhere(text => library.IsMatch(nonAot.Replace(text, string.Empty)));
 
         Assert.Empty(offenders);
     }
@@ -61,4 +53,11 @@ public sealed class AotSerializationTests
         Assert.Contains("f:client_secret", copy.Metadata.ManagedFields[0].FieldsV1.ToString(), StringComparison.Ordinal);
         Assert.Equal("app"u8.ToArray(), copy.Data["client_id"]);
     }
+
+    /// <summary>The C# files of <c>src/</c> (build output left out) whose text matches, relative to the repository.</summary>
+    private static List<string> SourcesWhere(Func<string, bool> matches) =>
+        [.. Directory.GetFiles(RepositoryRoot.Combine("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => matches(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f))];
 }
